@@ -1,0 +1,256 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR MIT) */
+/*
+ * lttng-dt kernel ABI: the 0xF6 ioctl commands and the packed argument
+ * structures exchanged through /proc/lttng and the file descriptors it
+ * hands out.
+ *
+ * The numbers and layouts are those of lttng-modules 2.13 (ABI 2.6), so
+ * that the stock lttng-tools drive this tracer unchanged. This header is
+ * shared by the kernel modules and by the userspace tools and tests; it
+ * only depends on <linux/ioctl.h> and <linux/types.h>.
+ *
+ * Object model: every tracer object (session, channel, stream, event) is
+ * an anonymous file descriptor returned as the positive result of the
+ * ioctl that creates it. Commands are grouped below by the descriptor
+ * they are issued on.
+ */
+#ifndef _LTTNG_ABI_H
+#define _LTTNG_ABI_H
+
+#include <linux/ioctl.h>
+#include <linux/types.h>
+
+#define LTTNG_ABI_IOC			0xF6
+
+/* Version reported by TRACER_ABI_VERSION. */
+#define LTTNG_ABI_MAJOR_VERSION		2
+#define LTTNG_ABI_MINOR_VERSION		6
+
+/* Version reported by TRACER_VERSION: the lttng-modules release we match. */
+#define LTTNG_TRACER_MAJOR		2
+#define LTTNG_TRACER_MINOR		13
+#define LTTNG_TRACER_PATCHLEVEL		9
+
+#define LTTNG_ABI_SYM_NAME_LEN			256
+#define LTTNG_ABI_SESSION_NAME_LEN		256
+#define LTTNG_ABI_SESSION_CREATION_TIME_LEN	26
+
+#define LTTNG_ABI_CHANNEL_PADDING	(LTTNG_ABI_SYM_NAME_LEN + 32)
+#define LTTNG_ABI_EVENT_PADDING1	8
+#define LTTNG_ABI_EVENT_PADDING2	(LTTNG_ABI_SYM_NAME_LEN + 32)
+#define LTTNG_ABI_CONTEXT_PADDING1	16
+#define LTTNG_ABI_CONTEXT_PADDING2	(LTTNG_ABI_SYM_NAME_LEN + 32)
+
+#define LTTNG_ABI_PACKED		__attribute__((packed))
+
+/* Values of lttng_abi_event.instrumentation. */
+enum lttng_abi_instrumentation {
+	LTTNG_ABI_TRACEPOINT	= 0,
+	LTTNG_ABI_KPROBE	= 1,
+	LTTNG_ABI_FUNCTION	= 2,
+	LTTNG_ABI_KRETPROBE	= 3,
+	LTTNG_ABI_NOOP		= 4,
+	LTTNG_ABI_SYSCALL	= 5,
+	LTTNG_ABI_UPROBE	= 6,
+};
+
+/* Values of lttng_abi_channel.output. */
+enum lttng_abi_output {
+	LTTNG_ABI_OUTPUT_SPLICE	= 0,
+	LTTNG_ABI_OUTPUT_MMAP	= 1,
+};
+
+/* Values of lttng_abi_calibrate.type. */
+enum lttng_abi_calibrate_type {
+	LTTNG_ABI_CALIBRATE_KRETPROBE = 0,
+};
+
+struct lttng_abi_tracer_version {
+	__u32 major;
+	__u32 minor;
+	__u32 patchlevel;
+} LTTNG_ABI_PACKED;
+
+struct lttng_abi_tracer_abi_version {
+	__u32 major;
+	__u32 minor;
+} LTTNG_ABI_PACKED;
+
+struct lttng_abi_calibrate {
+	__u32 type;		/* enum lttng_abi_calibrate_type */
+} LTTNG_ABI_PACKED;
+
+struct lttng_abi_session_name {
+	char name[LTTNG_ABI_SESSION_NAME_LEN];	/* NUL-terminated */
+} LTTNG_ABI_PACKED;
+
+struct lttng_abi_session_creation_time {
+	char iso8601[LTTNG_ABI_SESSION_CREATION_TIME_LEN]; /* NUL-terminated */
+} LTTNG_ABI_PACKED;
+
+struct lttng_abi_channel {
+	__u64 subbuf_size;		/* bytes, power of two */
+	__u64 num_subbuf;		/* power of two */
+	__u32 switch_timer_interval;	/* us, 0 = off */
+	__u32 read_timer_interval;	/* us */
+	__u32 output;			/* enum lttng_abi_output */
+	__s32 overwrite;		/* 1: overwrite, 0: discard */
+	char padding[LTTNG_ABI_CHANNEL_PADDING];
+} LTTNG_ABI_PACKED;
+
+struct lttng_abi_kprobe {
+	__u64 addr;
+	__u64 offset;
+	char symbol_name[LTTNG_ABI_SYM_NAME_LEN];
+} LTTNG_ABI_PACKED;
+
+struct lttng_abi_kretprobe {
+	__u64 addr;
+	__u64 offset;
+	char symbol_name[LTTNG_ABI_SYM_NAME_LEN];
+	__u8 entryexit;
+} LTTNG_ABI_PACKED;
+
+struct lttng_abi_function_tracer {
+	char symbol_name[LTTNG_ABI_SYM_NAME_LEN];
+} LTTNG_ABI_PACKED;
+
+struct lttng_abi_uprobe {
+	__s32 fd;	/* a descriptor of the caller on the probed binary */
+} LTTNG_ABI_PACKED;
+
+struct lttng_abi_syscall {
+	__u8 entryexit;
+	__u8 abi;
+	__u8 match;
+	__u8 padding;
+	__u32 nr;
+} LTTNG_ABI_PACKED;
+
+struct lttng_abi_event {
+	char name[LTTNG_ABI_SYM_NAME_LEN];
+	__u32 instrumentation;		/* enum lttng_abi_instrumentation */
+	__u64 token;
+	char padding[LTTNG_ABI_EVENT_PADDING1];
+	union {
+		struct lttng_abi_kretprobe kretprobe;
+		struct lttng_abi_kprobe kprobe;
+		struct lttng_abi_function_tracer ftrace;
+		struct lttng_abi_uprobe uprobe;
+		struct lttng_abi_syscall syscall;
+		char padding[LTTNG_ABI_EVENT_PADDING2];
+	} u;
+} LTTNG_ABI_PACKED;
+
+struct lttng_abi_perf_counter_ctx {
+	__u32 type;
+	__u64 config;
+	char name[LTTNG_ABI_SYM_NAME_LEN];
+} LTTNG_ABI_PACKED;
+
+struct lttng_abi_context {
+	__u32 ctx;			/* context type */
+	char padding[LTTNG_ABI_CONTEXT_PADDING1];
+	union {
+		struct lttng_abi_perf_counter_ctx perf_counter;
+		char padding[LTTNG_ABI_CONTEXT_PADDING2];
+	} u;
+} LTTNG_ABI_PACKED;
+
+struct lttng_abi_tracker_args {
+	__u32 type;
+	__s32 id;
+};
+
+/* Commands on the /proc/lttng descriptor. */
+#define LTTNG_ABI_SESSION			_IO(LTTNG_ABI_IOC, 0x45)
+#define LTTNG_ABI_TRACER_VERSION		\
+	_IOR(LTTNG_ABI_IOC, 0x46, struct lttng_abi_tracer_version)
+#define LTTNG_ABI_TRACEPOINT_LIST		_IO(LTTNG_ABI_IOC, 0x47)
+#define LTTNG_ABI_WAIT_QUIESCENT		_IO(LTTNG_ABI_IOC, 0x48)
+#define LTTNG_ABI_CALIBRATE			\
+	_IOWR(LTTNG_ABI_IOC, 0x49, struct lttng_abi_calibrate)
+#define LTTNG_ABI_SYSCALL_LIST			_IO(LTTNG_ABI_IOC, 0x4A)
+#define LTTNG_ABI_TRACER_ABI_VERSION		\
+	_IOR(LTTNG_ABI_IOC, 0x4B, struct lttng_abi_tracer_abi_version)
+#define LTTNG_ABI_EVENT_NOTIFIER_GROUP_CREATE	_IO(LTTNG_ABI_IOC, 0x4C)
+
+/* Commands on a session descriptor. */
+#define LTTNG_ABI_METADATA			\
+	_IOW(LTTNG_ABI_IOC, 0x54, struct lttng_abi_channel)
+#define LTTNG_ABI_CHANNEL			\
+	_IOW(LTTNG_ABI_IOC, 0x55, struct lttng_abi_channel)
+#define LTTNG_ABI_SESSION_START			_IO(LTTNG_ABI_IOC, 0x56)
+#define LTTNG_ABI_SESSION_STOP			_IO(LTTNG_ABI_IOC, 0x57)
+#define LTTNG_ABI_SESSION_TRACK_PID		_IOW(LTTNG_ABI_IOC, 0x58, __s32)
+#define LTTNG_ABI_SESSION_UNTRACK_PID		_IOW(LTTNG_ABI_IOC, 0x59, __s32)
+#define LTTNG_ABI_SESSION_LIST_TRACKER_PIDS	_IO(LTTNG_ABI_IOC, 0x58)
+#define LTTNG_ABI_SESSION_METADATA_REGEN	_IO(LTTNG_ABI_IOC, 0x59)
+#define LTTNG_ABI_SESSION_STATEDUMP		_IO(LTTNG_ABI_IOC, 0x5C)
+#define LTTNG_ABI_SESSION_SET_NAME		\
+	_IOW(LTTNG_ABI_IOC, 0x5D, struct lttng_abi_session_name)
+#define LTTNG_ABI_SESSION_SET_CREATION_TIME	\
+	_IOW(LTTNG_ABI_IOC, 0x5E, struct lttng_abi_session_creation_time)
+#define LTTNG_ABI_SESSION_LIST_TRACKER_IDS	\
+	_IOW(LTTNG_ABI_IOC, 0xA0, struct lttng_abi_tracker_args)
+#define LTTNG_ABI_SESSION_TRACK_ID		\
+	_IOW(LTTNG_ABI_IOC, 0xA1, struct lttng_abi_tracker_args)
+#define LTTNG_ABI_SESSION_UNTRACK_ID		\
+	_IOW(LTTNG_ABI_IOC, 0xA2, struct lttng_abi_tracker_args)
+
+/* Commands on a channel descriptor. */
+#define LTTNG_ABI_STREAM			_IO(LTTNG_ABI_IOC, 0x62)
+#define LTTNG_ABI_EVENT				\
+	_IOW(LTTNG_ABI_IOC, 0x63, struct lttng_abi_event)
+#define LTTNG_ABI_SYSCALL_MASK			_IOWR(LTTNG_ABI_IOC, 0x64, __u32)
+#define LTTNG_ABI_CONTEXT			\
+	_IOW(LTTNG_ABI_IOC, 0x71, struct lttng_abi_context)
+
+/* Commands on session, channel and event descriptors. */
+#define LTTNG_ABI_ENABLE			_IO(LTTNG_ABI_IOC, 0x82)
+#define LTTNG_ABI_DISABLE			_IO(LTTNG_ABI_IOC, 0x83)
+
+/* Commands on an event (enabler) descriptor; the argument is a pointer. */
+#define LTTNG_ABI_FILTER			_IO(LTTNG_ABI_IOC, 0x90)
+#define LTTNG_ABI_ADD_CALLSITE			_IO(LTTNG_ABI_IOC, 0x91)
+
+/* Commands on a ring-buffer stream descriptor. */
+#define LTTNG_ABI_RB_SNAPSHOT			_IO(LTTNG_ABI_IOC, 0x00)
+#define LTTNG_ABI_RB_SNAPSHOT_GET_CONSUMED	\
+	_IOR(LTTNG_ABI_IOC, 0x01, unsigned long)
+#define LTTNG_ABI_RB_SNAPSHOT_GET_PRODUCED	\
+	_IOR(LTTNG_ABI_IOC, 0x02, unsigned long)
+#define LTTNG_ABI_RB_GET_SUBBUF			\
+	_IOW(LTTNG_ABI_IOC, 0x03, unsigned long)
+#define LTTNG_ABI_RB_PUT_SUBBUF			_IO(LTTNG_ABI_IOC, 0x04)
+#define LTTNG_ABI_RB_GET_NEXT_SUBBUF		_IO(LTTNG_ABI_IOC, 0x05)
+#define LTTNG_ABI_RB_PUT_NEXT_SUBBUF		_IO(LTTNG_ABI_IOC, 0x06)
+#define LTTNG_ABI_RB_GET_SUBBUF_SIZE		\
+	_IOR(LTTNG_ABI_IOC, 0x07, unsigned long)
+#define LTTNG_ABI_RB_GET_PADDED_SUBBUF_SIZE	\
+	_IOR(LTTNG_ABI_IOC, 0x08, unsigned long)
+#define LTTNG_ABI_RB_GET_MAX_SUBBUF_SIZE	\
+	_IOR(LTTNG_ABI_IOC, 0x09, unsigned long)
+#define LTTNG_ABI_RB_GET_MMAP_LEN		\
+	_IOR(LTTNG_ABI_IOC, 0x0A, unsigned long)
+#define LTTNG_ABI_RB_GET_MMAP_READ_OFFSET	\
+	_IOR(LTTNG_ABI_IOC, 0x0B, unsigned long)
+#define LTTNG_ABI_RB_FLUSH			_IO(LTTNG_ABI_IOC, 0x0C)
+#define LTTNG_ABI_RB_GET_METADATA_VERSION	_IOR(LTTNG_ABI_IOC, 0x0D, __u64)
+#define LTTNG_ABI_RB_SNAPSHOT_SAMPLE_POSITIONS	_IO(LTTNG_ABI_IOC, 0x0E)
+#define LTTNG_ABI_RB_FLUSH_EMPTY		_IO(LTTNG_ABI_IOC, 0x0F)
+#define LTTNG_ABI_RB_METADATA_CACHE_DUMP	_IO(LTTNG_ABI_IOC, 0x10)
+#define LTTNG_ABI_RB_CLEAR			_IO(LTTNG_ABI_IOC, 0x11)
+#define LTTNG_ABI_RB_GET_NEXT_SUBBUF_METADATA_CHECK \
+	_IOR(LTTNG_ABI_IOC, 0x12, __u32)
+#define LTTNG_ABI_RB_GET_TIMESTAMP_BEGIN	_IOR(LTTNG_ABI_IOC, 0x20, __u64)
+#define LTTNG_ABI_RB_GET_TIMESTAMP_END		_IOR(LTTNG_ABI_IOC, 0x21, __u64)
+#define LTTNG_ABI_RB_GET_EVENTS_DISCARDED	_IOR(LTTNG_ABI_IOC, 0x22, __u64)
+#define LTTNG_ABI_RB_GET_CONTENT_SIZE		_IOR(LTTNG_ABI_IOC, 0x23, __u64)
+#define LTTNG_ABI_RB_GET_PACKET_SIZE		_IOR(LTTNG_ABI_IOC, 0x24, __u64)
+#define LTTNG_ABI_RB_GET_STREAM_ID		_IOR(LTTNG_ABI_IOC, 0x25, __u64)
+#define LTTNG_ABI_RB_GET_CURRENT_TIMESTAMP	_IOR(LTTNG_ABI_IOC, 0x26, __u64)
+#define LTTNG_ABI_RB_GET_SEQ_NUM		_IOR(LTTNG_ABI_IOC, 0x27, __u64)
+#define LTTNG_ABI_RB_INSTANCE_ID		_IOR(LTTNG_ABI_IOC, 0x28, __u64)
+
+#endif /* _LTTNG_ABI_H */

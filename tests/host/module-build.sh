@@ -1,0 +1,36 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# The modules build without a single compiler or sparse warning at W=1 C=2
+# against Debian's headers, and the top-level make modules_install puts
+# every module sessiond needs where kmod finds it.
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+. "$here/../lib/checks.sh"
+. "$here/../vm/kernel-env.sh"
+
+if ! vm_kernel_debian; then
+	echo "not ok - host: Debian kernel headers installed"
+	return 0 2>/dev/null || exit 0
+fi
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cp -r "$repo/src" "$repo/include" "$tmp/"
+make -C "$tmp/src" KERNELDIR="$VM_KERNELDIR" W=1 C=2 modules >"$tmp/build.log" 2>&1
+rc=$?
+check "host: modules build at W=1 C=2" test "$rc" -eq 0
+check "host: no compiler or sparse warning" sh -c \
+	"! grep -E 'warning:|error:' '$tmp/build.log'"
+
+# The top-level targets, as a user runs them from the configured tree.
+top=${TOP_BUILDDIR:-$repo}
+make -C "$top" KERNELDIR="$VM_KERNELDIR" modules >"$tmp/top.log" 2>&1 &&
+	make -C "$top" KERNELDIR="$VM_KERNELDIR" INSTALL_MOD_PATH="$tmp/root" \
+		modules_install >>"$tmp/top.log" 2>&1
+rc=$?
+check "host: make modules && make modules_install INSTALL_MOD_PATH=..." test "$rc" -eq 0
+for m in lttng-tracer $(echo "$LTTNG_CONTROL_MODULES" | tr _ -); do
+	check "host: $m.ko installed under lib/modules/$VM_KVER" \
+		test -f "$tmp/root/lib/modules/$VM_KVER/extra/$m.ko"
+done
+check_eq "host: installed modules report their kernel" "$VM_KVER" sh -c \
+	"modinfo -F vermagic '$tmp/root/lib/modules/$VM_KVER/extra/lttng-tracer.ko' | cut -d' ' -f1"

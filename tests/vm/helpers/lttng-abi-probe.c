@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * lttng-abi-probe: issue raw ioctls on /proc/lttng from VM test scenarios
+ * and print the outcome in a form scripts can compare.
+ *
+ *   lttng-abi-probe version          "tracer M.m.p" and "abi M.m"
+ *   lttng-abi-probe ioctl CMD [ARG]  result of ioctl(CMD, ARG): "0", a
+ *                                    returned fd as "fd", or the errno name
+ *   lttng-abi-probe list tracepoint|syscall   contents of the list file
+ *   lttng-abi-probe open-as UID      errno name of open() after setuid(UID)
+ *   lttng-abi-probe calibrate TYPE   result of CALIBRATE with that type
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <lttng/abi.h>
+
+#define ROOT_PATH "/proc/lttng"
+
+static const char *errno_name(int e)
+{
+	switch (e) {
+	case 0: return "0";
+	case EACCES: return "EACCES";
+	case EPERM: return "EPERM";
+	case ENOTTY: return "ENOTTY";
+	case ENOSYS: return "ENOSYS";
+	case EINVAL: return "EINVAL";
+	case EFAULT: return "EFAULT";
+	case ENOENT: return "ENOENT";
+	default: return strerror(e);
+	}
+}
+
+static int open_root(void)
+{
+	int fd = open(ROOT_PATH, O_RDWR);
+
+	if (fd < 0) {
+		fprintf(stderr, "open %s: %s\n", ROOT_PATH, strerror(errno));
+		exit(2);
+	}
+	return fd;
+}
+
+static int do_version(void)
+{
+	struct lttng_abi_tracer_version v;
+	struct lttng_abi_tracer_abi_version a;
+	int fd = open_root();
+
+	if (ioctl(fd, LTTNG_ABI_TRACER_VERSION, &v) != 0 ||
+	    ioctl(fd, LTTNG_ABI_TRACER_ABI_VERSION, &a) != 0) {
+		printf("%s\n", errno_name(errno));
+		return 1;
+	}
+	printf("tracer %u.%u.%u\nabi %u.%u\n", v.major, v.minor, v.patchlevel,
+	       a.major, a.minor);
+	return 0;
+}
+
+static int do_ioctl(const char *cmd, const char *arg)
+{
+	unsigned long c = strtoul(cmd, NULL, 0);
+	unsigned long a = arg ? strtoul(arg, NULL, 0) : 0;
+	int fd = open_root();
+	long ret = ioctl(fd, c, a);
+
+	if (ret > 0)
+		printf("fd\n");
+	else
+		printf("%s\n", errno_name(ret == 0 ? 0 : errno));
+	return 0;
+}
+
+static int do_list(const char *what)
+{
+	unsigned long cmd = strcmp(what, "syscall") ? LTTNG_ABI_TRACEPOINT_LIST :
+						      LTTNG_ABI_SYSCALL_LIST;
+	int fd = open_root();
+	int list = ioctl(fd, cmd);
+	char buf[4096];
+	ssize_t n;
+
+	if (list < 0) {
+		printf("%s\n", errno_name(errno));
+		return 1;
+	}
+	while ((n = read(list, buf, sizeof(buf))) > 0)
+		fwrite(buf, 1, n, stdout);
+	return n < 0;
+}
+
+static int do_open_as(const char *uid)
+{
+	int fd;
+
+	if (setgid(strtoul(uid, NULL, 0)) || setuid(strtoul(uid, NULL, 0))) {
+		perror("setuid");
+		return 2;
+	}
+	fd = open(ROOT_PATH, O_RDWR);
+	printf("%s\n", errno_name(fd < 0 ? errno : 0));
+	return 0;
+}
+
+static int do_calibrate(const char *type)
+{
+	struct lttng_abi_calibrate c = { .type = strtoul(type, NULL, 0) };
+	int fd = open_root();
+
+	printf("%s\n", errno_name(ioctl(fd, LTTNG_ABI_CALIBRATE, &c) ? errno : 0));
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc >= 2 && !strcmp(argv[1], "version"))
+		return do_version();
+	if (argc >= 3 && !strcmp(argv[1], "ioctl"))
+		return do_ioctl(argv[2], argc > 3 ? argv[3] : NULL);
+	if (argc >= 3 && !strcmp(argv[1], "list"))
+		return do_list(argv[2]);
+	if (argc >= 3 && !strcmp(argv[1], "open-as"))
+		return do_open_as(argv[2]);
+	if (argc >= 3 && !strcmp(argv[1], "calibrate"))
+		return do_calibrate(argv[2]);
+	fprintf(stderr, "usage: %s version|ioctl CMD [ARG]|list KIND|open-as UID|calibrate TYPE\n",
+		argv[0]);
+	return 2;
+}

@@ -1,0 +1,40 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Build what the VMs boot with, for the kernel chosen by KERNEL: our
+# modules (in a private copy of the tree, so builds for several kernels
+# do not mix objects), the test helpers and the initramfs.
+# Prints the shell assignments VM_KIMAGE=... VM_INITRD=... on stdout.
+#
+# usage: prepare.sh BUILD_DIR
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+build=$(realpath -m "$1")
+. "$here/kernel-env.sh"
+vm_kernel_select
+
+mkdir -p "$build"
+rm -rf "$build/tree" "$build/modroot" "$build/helpers"
+mkdir -p "$build/tree" "$build/helpers"
+cp -r "$repo/src" "$repo/include" "$build/tree/"
+if ! make -C "$build/tree/src" KERNELDIR="$VM_KERNELDIR" modules \
+	>"$build/modules.log" 2>&1 ||
+   ! make -C "$build/tree/src" KERNELDIR="$VM_KERNELDIR" \
+	INSTALL_MOD_PATH="$build/modroot" modules_install \
+	>>"$build/modules.log" 2>&1; then
+	tail -n 40 "$build/modules.log" >&2
+	echo "error: module build failed against $VM_KERNELDIR" >&2
+	exit 1
+fi
+
+for c in "$here"/helpers/*.c; do
+	gcc -O2 -Wall -Wextra -Werror -I"$repo/include" \
+		-o "$build/helpers/$(basename "$c" .c)" "$c"
+done
+
+"$here/mkinitramfs.sh" "$build/initramfs.cpio.gz" "$VM_KVER" \
+	"$build/modroot" "$build/helpers" >&2
+echo "VM_KIMAGE=$VM_KIMAGE"
+echo "VM_INITRD=$build/initramfs.cpio.gz"

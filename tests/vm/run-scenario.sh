@@ -1,0 +1,88 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Boot the VM(s) of one scenario and report its checks as TAP lines
+# ("ok - NAME[vmI]: WHAT" / "not ok - ..."), adding two per VM: the
+# scenario finished (no panic, no timeout) and the kernel log is clean.
+#
+# A scenario states its needs in header comments:
+#   # vms: N        VMs on one shared link (default 1)
+#   # timeout: S    seconds before the VMs are killed (default 300)
+#
+# usage: run-scenario.sh KERNEL_IMAGE INITRAMFS LOGDIR SCENARIO_FILE
+set -uo pipefail
+
+kimage=$1 initrd=$2 logdir=$3 file=$4
+name=$(basename "$file" .sh)
+header() { sed -n "s/^# $1: *\([0-9]*\).*/\1/p" "$file" | head -n 1; }
+vms=$(header vms); vms=${vms:-1}
+timeout=$(header timeout); timeout=${timeout:-300}
+
+# What in a kernel log fails a run.
+bad_kernel_log='BUG:|WARNING:|Oops|general protection|list_del corruption|Kernel panic|KASAN|UBSAN|kmemleak|possible recursive locking|circular locking|suspicious RCU usage'
+
+accel=tcg
+[ -w /dev/kvm ] && accel=kvm
+port=$((20000 + RANDOM % 20000))
+mkdir -p "$logdir"
+
+boot_vm() {
+	local i=$1 net=()
+	if [ "$vms" -gt 1 ]; then
+		local mode=connect
+		[ "$i" -eq 0 ] && mode=listen
+		net=(-netdev "socket,id=n0,$mode=127.0.0.1:$port"
+		     -device "virtio-net-pci,netdev=n0,mac=52:54:00:12:34:$((10 + i))")
+	fi
+	# -cpu max offers RDRAND, so the guest's entropy pool is ready at
+	# boot and getrandom() does not block lttng-sessiond.
+	timeout --kill-after=10 "$timeout" qemu-system-x86_64 -accel "$accel" -cpu max \
+		-m "${VM_MEM:-1536}" -smp "${VM_CPUS:-2}" -nographic -no-reboot \
+		-kernel "$kimage" -initrd "$initrd" "${net[@]}" \
+		-append "console=ttyS0 panic=-1 quiet loglevel=4 vmtest.scenario=$name vmtest.role=$i vmtest.vms=$vms" \
+		</dev/null >"$logdir/$name.vm$i.log" 2>&1
+}
+
+pids=()
+for ((i = 0; i < vms; i++)); do
+	boot_vm "$i" &
+	pids+=($!)
+	# The first VM must be listening before the others connect.
+	[ "$vms" -gt 1 ] && [ "$i" -eq 0 ] && sleep 1
+done
+wait "${pids[@]}"
+
+report() {
+	local ok=$1 what=$2 log=$3
+	if [ "$ok" = 1 ]; then
+		echo "ok - $what"
+	else
+		echo "not ok - $what"
+		[ -n "$log" ] && sed 's/^/# /' <<<"$log"
+	fi
+}
+
+for ((i = 0; i < vms; i++)); do
+	log="$logdir/$name.vm$i.log"
+	tag="$name[vm$i]"
+	tr -d '\r' <"$log" | sed -n '/=== VMTEST BEGIN/,/^=== VMTEST END/p' |
+		sed -n -E "s/^(ok|not ok) - /\1 - $tag: /p; /^# /p"
+	if grep -q '^=== VMTEST END' "$log"; then
+		report 1 "$tag: finished" ""
+	else
+		report 0 "$tag: finished" "$(tail -n 30 "$log")"
+	fi
+	# Kernel text: the dmesg dump, console lines outside the scenario's
+	# own output, and timestamped console lines within it (a panic never
+	# reaches the dump).
+	bad=$(tr -d '\r' <"$log" | awk '
+		/=== VMTEST BEGIN/ { in_test = 1 }
+		/^=== VMTEST END/ { in_test = 0; next }
+		!in_test || /^\[ *[0-9]+\.[0-9]+\]/' |
+	      grep -E "$bad_kernel_log" | head -n 20)
+	if [ -z "$bad" ] && grep -q '^=== DMESG END' "$log"; then
+		report 1 "$tag: kernel log clean" ""
+	else
+		report 0 "$tag: kernel log clean" "${bad:-no kernel log dump}"
+	fi
+done
