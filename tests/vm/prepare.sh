@@ -28,6 +28,15 @@ if ! make -C "$build/tree/src" KERNELDIR="$VM_KERNELDIR" modules \
 	echo "error: module build failed against $VM_KERNELDIR" >&2
 	exit 1
 fi
+# Test-only modules, installed into the VM image only.
+cp -r "$here/modules" "$build/tree/test-modules"
+if ! make -C "$VM_KERNELDIR" M="$build/tree/test-modules" modules \
+	INSTALL_MOD_PATH="$build/modroot" modules_install \
+	>>"$build/modules.log" 2>&1; then
+	tail -n 40 "$build/modules.log" >&2
+	echo "error: test module build failed against $VM_KERNELDIR" >&2
+	exit 1
+fi
 
 for c in "$here"/helpers/*.c; do
 	gcc -O2 -Wall -Wextra -Werror -I"$repo/include" \

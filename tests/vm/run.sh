@@ -11,9 +11,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 build=${VM_BUILD:-$repo/build/vm-${KERNEL:-debian}}
 
-if ! settings=$("$here/prepare.sh" "$build" 2>"$build.prepare.log"); then
+mkdir -p "$build"
+if ! settings=$("$here/prepare.sh" "$build" 2>"$build/prepare.log"); then
 	echo "not ok - vm: build modules and initramfs"
-	sed 's/^/# /' "$build.prepare.log"
+	sed 's/^/# /' "$build/prepare.log"
 	exit 1
 fi
 eval "$settings"
@@ -23,6 +24,11 @@ if [ $# -eq 0 ]; then
 	set -- $(cd "$here/scenarios" && ls *.sh | sed 's/\.sh$//')
 fi
 for s in "$@"; do
+	only=$(sed -n 's/^# kernels: *//p' "$here/scenarios/$s.sh")
+	if [ -n "$only" ] && ! grep -qw -- "${KERNEL:-debian}" <<<"$only"; then
+		echo "# $s: skipped, runs on kernels: $only"
+		continue
+	fi
 	"$here/run-scenario.sh" "$VM_KIMAGE" "$VM_INITRD" "$build/logs" \
 		"$here/scenarios/$s.sh"
 done
