@@ -49,3 +49,8 @@ lttng_ring_buffer_client_mmap_overwrite
 lttng_ring_buffer_metadata_mmap_client"
 
 module_loaded() { grep -q "^$1 " /proc/modules; }
+
+# True when the tracer is compiled into the running kernel.
+tracer_is_builtin() {
+	grep -q '/lttng-tracer\.ko$' "/lib/modules/$(uname -r)/modules.builtin" 2>/dev/null
+}

@@ -7,7 +7,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-build=${VM_BUILD:-$repo/build/vm-${KERNEL:-debian}}
+build=${VM_BUILD_ROOT:-$repo/build}/vm-${KERNEL:-debian}
 
 echo "Building modules and initramfs in $build ..."
 eval "$("$here/prepare.sh" "$build")"

@@ -7,18 +7,24 @@
 # tree), the distro modules the scenarios need, the test helpers and
 # every scenario. The scenario to run is chosen on the kernel command line.
 #
-# usage: mkinitramfs.sh OUT.cpio.gz KVER MODROOT HELPERDIR
+# usage: mkinitramfs.sh OUT.cpio.gz KVER MODROOT HELPERDIR MODINDEX DISTRO
+#   MODINDEX  directory holding the kernel's modules.builtin*
+#   DISTRO    1: copy distro modules from /lib/modules/KVER (Debian's
+#             kernel); 0: the kernel has what the scenarios need built in
 set -euo pipefail
 
 out=$(realpath -m "$1")
 kver=$2
 modroot=$3
 helperdir=$4
+modindex=$5
+distro=$6
 here=$(cd "$(dirname "$0")" && pwd)
 
 # Distro modules copied with their dependencies: virtio NIC for multi-VM
 # scenarios, veth for network namespaces.
-distro_mods="virtio_pci virtio_net veth"
+distro_mods=""
+[ "$distro" = 1 ] && distro_mods="virtio_pci virtio_net veth"
 
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
@@ -54,14 +60,16 @@ mkdir -p "$root/usr/share/xml"
 cp -r /usr/share/xml/lttng "$root/usr/share/xml/"
 
 # Our modules, then distro ones at their tree paths, then the index.
-cp -a "$modroot/lib/modules/$kver/." "$root/lib/modules/$kver/"
+[ -d "$modroot/lib/modules/$kver" ] && cp -a "$modroot/lib/modules/$kver/." "$root/lib/modules/$kver/"
 for m in $distro_mods; do
 	for f in $(modprobe -S "$kver" --show-depends "$m" | awk '$1 == "insmod" {print $2}'); do
 		mkdir -p "$root$(dirname "$f")"
 		cp "$f" "$root$f"
 	done
 done
-cp /lib/modules/"$kver"/modules.{order,builtin,builtin.modinfo} "$root/lib/modules/$kver/" 2>/dev/null || true
+# modules.builtin tells kmod which names are compiled in (lttng-sessiond's
+# modprobe of a built-in tracer module then succeeds at once).
+cp "$modindex"/modules.{order,builtin,builtin.modinfo} "$root/lib/modules/$kver/" 2>/dev/null || true
 depmod -b "$root" "$kver"
 
 mkdir -p "$root/usr/local/bin"

@@ -19,7 +19,9 @@ mkdir -p "$build"
 rm -rf "$build/tree" "$build/modroot" "$build/helpers"
 mkdir -p "$build/tree" "$build/helpers"
 cp -r "$repo/src" "$repo/include" "$build/tree/"
-if ! make -C "$build/tree/src" KERNELDIR="$VM_KERNELDIR" modules \
+if [ "$VM_BUILTIN" = 1 ]; then
+	echo "tracer built into $VM_KIMAGE: no modules to build" >"$build/modules.log"
+elif ! make -C "$build/tree/src" KERNELDIR="$VM_KERNELDIR" modules \
 	>"$build/modules.log" 2>&1 ||
    ! make -C "$build/tree/src" KERNELDIR="$VM_KERNELDIR" \
 	INSTALL_MOD_PATH="$build/modroot" modules_install \
@@ -44,6 +46,6 @@ for c in "$here"/helpers/*.c; do
 done
 
 "$here/mkinitramfs.sh" "$build/initramfs.cpio.gz" "$VM_KVER" \
-	"$build/modroot" "$build/helpers" >&2
+	"$build/modroot" "$build/helpers" "$VM_MODINDEX" "$VM_DISTRO_MODULES" >&2
 echo "VM_KIMAGE=$VM_KIMAGE"
 echo "VM_INITRD=$build/initramfs.cpio.gz"

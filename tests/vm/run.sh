@@ -9,7 +9,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-build=${VM_BUILD:-$repo/build/vm-${KERNEL:-debian}}
+build=${VM_BUILD_ROOT:-$repo/build}/vm-${KERNEL:-debian}
 
 mkdir -p "$build"
 if ! settings=$("$here/prepare.sh" "$build" 2>"$build/prepare.log"); then

@@ -2,6 +2,7 @@
 # The stock lttng-sessiond starts on our modules: it loads the six required
 # ring-buffer clients (and the core through them), accepts the tracer's
 # versions, answers `lttng list -k`, and unloads everything at exit.
+# kernels: debian debug
 # vms: 1
 . /lib/vmtest.sh
 

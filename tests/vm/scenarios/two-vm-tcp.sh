@@ -7,7 +7,9 @@
 
 peer=192.0.2.$((2 - VM_ROLE))
 check "eth0 is up with $VM_IP" sh -c "ip addr show eth0 | grep -q 'inet $VM_IP/'"
-check "peer $peer answers ping" ping -c 3 -W 5 "$peer"
+# The VMs boot at their own pace: give the peer up to a minute.
+check "peer $peer answers ping" sh -c \
+	"i=0; until ping -c 1 -W 1 $peer; do i=\$((i + 1)); [ \$i -lt 60 ] || exit 1; done"
 if [ "$VM_ROLE" = 0 ]; then
 	check "received 8 MiB intact from vm1" tcp-xfer serve 5001 8388608
 else
