@@ -8,11 +8,11 @@
 #   scripts/wire-into-kernel.sh --list-sources
 #
 # It adds drivers/lttng-dt/ (Kconfig, Makefile, and src/ + include/ as
-# symlinks to this tree, or copies of its sources with --copy), then one `source` line
-# in drivers/Kconfig and one `obj-` line in drivers/Makefile. Running it
-# again refreshes the tree and changes nothing else. Then configure the
-# kernel with CONFIG_LTTNG_DT=y and build it as usual. --list-sources
-# prints the files --copy copies (for cache keys).
+# symlinks to this tree, or copies of its sources with --copy), then one
+# `source` line in drivers/Kconfig and one `obj-` line in drivers/Makefile.
+# Running it again refreshes the tree and changes nothing else. Then
+# configure the kernel with CONFIG_LTTNG_DT=y and build it as usual.
+# --list-sources prints the files --copy copies (for cache keys).
 set -euo pipefail
 
 usage() { echo "usage: $0 [--copy] KERNEL_SOURCE_DIR" >&2; exit 2; }

@@ -19,33 +19,27 @@
 
 #define SYSCALL_ENTRY_PREFIX	"syscall_entry_"
 
-static void *list_start(struct seq_file *m, loff_t *pos,
-			enum lttng_event_kind kind)
+/* The kind of event listed is kept in the seq_file's private field. */
+static enum lttng_event_kind list_kind(struct seq_file *m)
 {
-	lttng_probes_lock();
-	return (void *)lttng_probes_event_at(kind, *pos);
+	return (enum lttng_event_kind)(uintptr_t)m->private;
 }
 
-static void *list_next(struct seq_file *m, loff_t *pos,
-		       enum lttng_event_kind kind)
+static void *list_start(struct seq_file *m, loff_t *pos)
+{
+	lttng_probes_lock();
+	return (void *)lttng_probes_event_at(list_kind(m), *pos);
+}
+
+static void *list_next(struct seq_file *m, void *v, loff_t *pos)
 {
 	++*pos;
-	return (void *)lttng_probes_event_at(kind, *pos);
+	return (void *)lttng_probes_event_at(list_kind(m), *pos);
 }
 
 static void list_stop(struct seq_file *m, void *v)
 {
 	lttng_probes_unlock();
-}
-
-static void *tracepoint_start(struct seq_file *m, loff_t *pos)
-{
-	return list_start(m, pos, LTTNG_EVENT_KIND_TRACEPOINT);
-}
-
-static void *tracepoint_next(struct seq_file *m, void *v, loff_t *pos)
-{
-	return list_next(m, pos, LTTNG_EVENT_KIND_TRACEPOINT);
 }
 
 static int tracepoint_show(struct seq_file *m, void *v)
@@ -57,21 +51,11 @@ static int tracepoint_show(struct seq_file *m, void *v)
 }
 
 static const struct seq_operations tracepoint_list_ops = {
-	.start = tracepoint_start,
-	.next = tracepoint_next,
+	.start = list_start,
+	.next = list_next,
 	.stop = list_stop,
 	.show = tracepoint_show,
 };
-
-static void *syscall_start(struct seq_file *m, loff_t *pos)
-{
-	return list_start(m, pos, LTTNG_EVENT_KIND_SYSCALL_ENTRY);
-}
-
-static void *syscall_next(struct seq_file *m, void *v, loff_t *pos)
-{
-	return list_next(m, pos, LTTNG_EVENT_KIND_SYSCALL_ENTRY);
-}
 
 /* sessiond lists syscalls by bare name: drop the entry-event prefix. */
 static int syscall_show(struct seq_file *m, void *v)
@@ -87,8 +71,8 @@ static int syscall_show(struct seq_file *m, void *v)
 }
 
 static const struct seq_operations syscall_list_ops = {
-	.start = syscall_start,
-	.next = syscall_next,
+	.start = list_start,
+	.next = list_next,
 	.stop = list_stop,
 	.show = syscall_show,
 };
@@ -126,6 +110,7 @@ int lttng_abi_list_fd(enum lttng_event_kind kind)
 	ret = seq_open(file, ops);
 	if (ret)
 		goto err_put_file;
+	((struct seq_file *)file->private_data)->private = (void *)(uintptr_t)kind;
 	fd_install(fd, file);
 	return fd;
 
