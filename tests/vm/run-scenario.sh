@@ -8,12 +8,12 @@
 # A scenario states its needs in header comments:
 #   # vms: N        VMs on one shared link (default 1)
 #   # timeout: S    seconds before the VMs are killed (default 300)
+#   # kernels: K... only on these kernels (KERNEL=...); skipped elsewhere
 #   # expect-kernel-report: TEXT
 #                   the scenario provokes a kernel report on purpose (to
 #                   prove the harness catches it): the log must contain TEXT,
 #                   and the "kernel log clean" check becomes "kernel report
-#                   caught". Scenarios limited to some kernels say so with
-#                   "# kernels: a b" (read by run.sh).
+#                   caught"
 #
 # usage: run-scenario.sh KERNEL_IMAGE INITRAMFS LOGDIR SCENARIO_FILE
 set -uo pipefail
@@ -25,6 +25,12 @@ vms=$(header vms); vms=${vms:-1}
 timeout=$(header timeout); timeout=${timeout:-300}
 
 expected_report=$(header expect-kernel-report)
+
+only=$(header kernels)
+if [ -n "$only" ] && ! grep -qw -- "${KERNEL:-debian}" <<<"$only"; then
+	echo "# $name: skipped, runs on kernels: $only"
+	exit 0
+fi
 
 # What in a kernel log fails a run: oopses and warnings (lockdep and RCU
 # checks report as "WARNING:" or "BUG:"), sanitizer reports, and leaks
