@@ -5,6 +5,7 @@
 #include <linux/mutex.h>
 #include <linux/string.h>
 
+#include "lttng-objects.h"
 #include "lttng-probes.h"
 
 static LIST_HEAD(probes);
@@ -32,15 +33,21 @@ int lttng_probe_register(struct lttng_probe *probe)
 	else
 		list_add_tail(&probe->node, &probes);
 	mutex_unlock(&probes_lock);
+	/* Sessions already asking for these events start recording them. */
+	if (!ret)
+		lttng_sync_all_sessions();
 	return ret;
 }
 EXPORT_SYMBOL_GPL(lttng_probe_register);
 
 void lttng_probe_unregister(struct lttng_probe *probe)
 {
+	mutex_lock(&lttng_sessions_lock);
+	lttng_probe_going(probe);
 	mutex_lock(&probes_lock);
 	list_del(&probe->node);
 	mutex_unlock(&probes_lock);
+	mutex_unlock(&lttng_sessions_lock);
 }
 EXPORT_SYMBOL_GPL(lttng_probe_unregister);
 

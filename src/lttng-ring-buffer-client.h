@@ -2,18 +2,25 @@
 /*
  * Template of the ring-buffer client modules.
  *
- * A client .c file defines the three RB_CLIENT_* parameters below and
- * includes this file; everything else is shared. Specialising at compile
- * time keeps the configuration a constant, so the buffer fast paths that
- * read it are resolved by the compiler instead of tested per record.
+ * A client .c file defines the parameters below and includes this file;
+ * everything else is shared. Specialising at compile time keeps the
+ * configuration a constant, so the buffer fast paths that read it are
+ * resolved by the compiler instead of tested per record.
  *
  *   RB_CLIENT_MODE	LTTNG_RB_MODE_DISCARD or LTTNG_RB_MODE_OVERWRITE
  *   RB_CLIENT_OUTPUT	LTTNG_RB_OUTPUT_SPLICE or LTTNG_RB_OUTPUT_MMAP
  *   RB_CLIENT_CONTENT	LTTNG_RB_CONTENT_EVENTS or LTTNG_RB_CONTENT_METADATA
  *   RB_CLIENT_NAME	transport name, a string
+ *   RB_CLIENT_METADATA	defined for the metadata clients
+ *
+ * Event clients write CTF packets: the packet header and context below,
+ * then records made of an event header, the channel's context fields and
+ * the event payload. Metadata clients only select the metadata stream's
+ * output; its packets are built by the tracer (lttng-metadata.c).
  */
 #include <linux/module.h>
 
+#include <lttng/tracer.h>
 #include <lttng/transport.h>
 
 static const struct lttng_rb_client_config client_config = {
@@ -22,10 +29,131 @@ static const struct lttng_rb_client_config client_config = {
 	.content = RB_CLIENT_CONTENT,
 };
 
+#ifndef RB_CLIENT_METADATA
+
+#include <linux/smp.h>
+
+#include "lttng-packet.h"
+
+/* Event header: compact (ids 0-30) or large (ids 0-65534), see metadata. */
+#define COMPACT_ID_EXTENDED	31
+#define LARGE_ID_EXTENDED	65535
+
+static void packet_open(struct lttng_rb_buffer *buf, void *packet, u64 ts,
+			unsigned long pos)
+{
+	struct lttng_rb_channel *chan = buf->chan;
+
+	lttng_packet_open(packet, chan->uuid, chan->id, buf->cpu, ts,
+			  pos >> chan->layout.subbuf_order);
+}
+
+static const struct lttng_rb_packet_ops client_packet_ops = {
+	.header_size = sizeof(struct lttng_packet_header),
+	.open = packet_open,
+	.close = lttng_packet_close,
+	.info = lttng_packet_info,
+};
+
+static __always_inline void write_event_header(struct lttng_record *rec,
+					       bool large, unsigned int id)
+{
+	const struct lttng_rb_reservation *res = &rec->res;
+
+	if (!large) {
+		if (!res->ext) {
+			u32 v = id | (u32)(res->ts << 5);
+
+			lttng_record_write(rec, &v, sizeof(v));
+		} else {
+			u8 tag = COMPACT_ID_EXTENDED;
+
+			lttng_record_write(rec, &tag, sizeof(tag));
+			lttng_record_write(rec, &id, sizeof(u32));
+			lttng_record_write(rec, &res->ts, sizeof(u64));
+		}
+	} else {
+		if (!res->ext) {
+			u16 sid = id;
+			u32 ts = res->ts;
+
+			lttng_record_write(rec, &sid, sizeof(sid));
+			lttng_record_write(rec, &ts, sizeof(ts));
+		} else {
+			u16 tag = LARGE_ID_EXTENDED;
+
+			lttng_record_write(rec, &tag, sizeof(tag));
+			lttng_record_write(rec, &id, sizeof(u32));
+			lttng_record_write(rec, &res->ts, sizeof(u64));
+		}
+	}
+}
+
+static void write_contexts(struct lttng_record *rec, const struct lttng_ctx *ctx)
+{
+	unsigned int i;
+
+	for (i = 0; i < ctx->nr; i++) {
+		ctx->fields[i].record(rec->p);
+		rec->p += ctx->fields[i].size;
+	}
+}
+
+/*
+ * Reserve room for one record of ev on this CPU's buffer and write its
+ * header and contexts; the probe writes the payload. Checks that decide
+ * whether an event is recorded at all belong before the reservation.
+ */
+static int client_event_reserve(struct lttng_record *rec,
+				 struct lttng_event_recorder *ev,
+				 size_t payload_len)
+{
+	struct lttng_channel *chan = ev->chan;
+	struct lttng_rb_buffer *buf = chan->rb->bufs[smp_processor_id()];
+	struct lttng_rb_reservation *res = &rec->res;
+	bool large = chan->large_header;
+	int ret;
+
+	res->base_len = chan->ctx.size + payload_len;
+	res->hdr_len = large ? 6 : 4;
+	res->hdr_ext_len = large ? 14 : 13;
+	res->force_ext = ev->id >= (large ? LARGE_ID_EXTENDED : COMPACT_ID_EXTENDED);
+	ret = lttng_rb_reserve(buf, res);
+	if (unlikely(ret))
+		return ret;
+	rec->p = res->dst;
+	write_event_header(rec, large, ev->id);
+	if (chan->ctx.nr)
+		write_contexts(rec, &chan->ctx);
+	return 0;
+}
+
+static void client_event_commit(struct lttng_record *rec)
+{
+	lttng_rb_commit(&rec->res);
+}
+
+static const struct lttng_channel_ops client_ops = {
+	.event_reserve = client_event_reserve,
+	.event_commit = client_event_commit,
+};
+
+#define CLIENT_PACKET_OPS	(&client_packet_ops)
+#define CLIENT_OPS		(&client_ops)
+
+#else /* metadata */
+
+#define CLIENT_PACKET_OPS	NULL
+#define CLIENT_OPS		NULL
+
+#endif
+
 static struct lttng_transport client_transport = {
 	.name = RB_CLIENT_NAME,
 	.owner = THIS_MODULE,
 	.config = &client_config,
+	.packet_ops = CLIENT_PACKET_OPS,
+	.ops = CLIENT_OPS,
 };
 
 static int __init client_init(void)

@@ -3,5 +3,6 @@
 #define RB_CLIENT_MODE		LTTNG_RB_MODE_DISCARD
 #define RB_CLIENT_OUTPUT	LTTNG_RB_OUTPUT_SPLICE
 #define RB_CLIENT_CONTENT	LTTNG_RB_CONTENT_METADATA
+#define RB_CLIENT_METADATA
 #define RB_CLIENT_NAME		"metadata-splice"
 #include "lttng-ring-buffer-client.h"

@@ -55,3 +55,23 @@ void lttng_transport_unregister(struct lttng_transport *transport)
 	mutex_unlock(&transports_lock);
 }
 EXPORT_SYMBOL_GPL(lttng_transport_unregister);
+
+struct lttng_transport *lttng_transport_get(const struct lttng_rb_client_config *config)
+{
+	struct lttng_transport *t, *found = NULL;
+
+	mutex_lock(&transports_lock);
+	list_for_each_entry(t, &transports, node) {
+		if (same_config(t->config, config) && try_module_get(t->owner)) {
+			found = t;
+			break;
+		}
+	}
+	mutex_unlock(&transports_lock);
+	return found;
+}
+
+void lttng_transport_put(struct lttng_transport *transport)
+{
+	module_put(transport->owner);
+}

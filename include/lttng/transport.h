@@ -36,14 +36,24 @@ struct lttng_rb_client_config {
 	enum lttng_rb_content content;
 };
 
+struct lttng_rb_packet_ops;
+struct lttng_channel_ops;
+
 struct lttng_transport {
 	const char *name;
 	struct module *owner;
 	const struct lttng_rb_client_config *config;
+	/* Event clients: packet format and the probes' recording calls. */
+	const struct lttng_rb_packet_ops *packet_ops;
+	const struct lttng_channel_ops *ops;
 	struct list_head node;		/* registry link, owned by the tracer */
 };
 
 int lttng_transport_register(struct lttng_transport *transport);
 void lttng_transport_unregister(struct lttng_transport *transport);
+
+/* Find the transport of a configuration and pin its module. */
+struct lttng_transport *lttng_transport_get(const struct lttng_rb_client_config *config);
+void lttng_transport_put(struct lttng_transport *transport);
 
 #endif /* _LTTNG_TRANSPORT_H */

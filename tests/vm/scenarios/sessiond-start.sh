@@ -17,8 +17,10 @@ check "only the event-notifier group is reported missing" sh -c \
 	'! grep -iE "error|warn|no kernel tracer" /tmp/sessiond.log |
 	 grep -v "Failed to create kernel event notifier group"'
 check "kernel domain available" lttng list -k
-check_eq "lttng list -k lists the registered events (none yet)" "Kernel events:
--------------" sh -c 'lttng list -k | sed "/^$/d"'
+check "lttng list -k lists the scheduler events" \
+	sh -c 'lttng list -k | grep -q "sched_switch (loglevel: TRACE_EMERG (0)) (type: tracepoint)"'
+check_eq "lttng list -k lists each event once" "" \
+	sh -c 'lttng list -k | grep "(type: tracepoint)" | sort | uniq -d'
 
 kill -TERM "$(pidof lttng-sessiond)"
 check "lttng-sessiond exits on SIGTERM" wait_for 30 sh -c '! pidof lttng-sessiond'

@@ -1,0 +1,328 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Probe generator: turns declarative event definitions into what the
+ * tracer needs, a field description and a recording callback per event,
+ * and the probe registration of the module.
+ *
+ * A probe module includes the kernel header declaring the tracepoints,
+ * then names its subsystem and definition header and includes this file:
+ *
+ *	#include <trace/events/sched.h>
+ *	#define LTTNG_PROBE_SUBSYSTEM	sched
+ *	#define LTTNG_PROBE_EVENTS	<instrumentation/events/sched.h>
+ *	#include <lttng/tracepoint-event.h>
+ *
+ * The definition header (no include guard: it is read once per pass)
+ * holds, for each event:
+ *
+ *	LTTNG_EVENT(name, LTTNG_PROTO(tracepoint prototype),
+ *		LTTNG_FIELDS(field field ...))
+ *	LTTNG_EVENT_MAP(tracepoint, name, LTTNG_PROTO(...), LTTNG_FIELDS(...))
+ *	LTTNG_EVENT_LOCAL(name, ...)	tracepoint defined by the module itself
+ *	LTTNG_EVENT_CODE(tracepoint, name, LTTNG_PROTO(...),
+ *		LTTNG_LOCALS(declarations), LTTNG_CODE(statements),
+ *		LTTNG_FIELDS(...))	fields may use tp_locvar->..., which
+ *					the statements fill before recording
+ *	LTTNG_ENUM(enum_name, LTTNG_ENUM_VALUES(e_value(...) e_range(...)))
+ *
+ * and these fields, recorded in order, packed:
+ *
+ *	f_int(type, name, expr)		f_hex(type, name, expr)
+ *	f_int_net(type, name, expr)	expr is in network byte order (as in
+ *					packet headers): copied as it is and
+ *					described as big-endian
+ *	f_hex_net(type, name, expr)
+ *	f_enum(enum_name, type, name, expr)
+ *	f_text(name, src, len)		len chars copied as they are
+ *	f_array(type, name, src, len)	f_array_hex(type, name, src, len)
+ *	f_seq(type, name, src, len_type, len)
+ *	f_seq_hex(type, name, src, len_type, len)
+ *	f_seq_text(name, src, len_type, len)
+ *	f_array_net(type, name, src, len)	f_seq_net(type, name, src, len_type, len)
+ *	f_array_bits(type, name, src, len)	f_seq_bits(type, name, src, len_type, len)
+ *					the bits of the values, one field per bit
+ *	f_string(name, src)		NUL-terminated; NULL reads "(null)"
+ *
+ * The callback's prototype is checked against the kernel's declaration
+ * of the tracepoint at compile time, so a kernel that changes a
+ * tracepoint's arguments fails the build instead of corrupting records.
+ */
+#include <linux/kernel.h>
+#include <linux/module.h>
+#include <linux/stringify.h>
+#include <linux/tracepoint.h>
+
+#include <lttng/tracer.h>
+
+#define LTTNG_PROTO(args...)		args
+#define LTTNG_FIELDS(fields...)		fields
+#define LTTNG_LOCALS(decls...)		decls
+#define LTTNG_CODE(stmts...)		stmts
+#define LTTNG_ENUM_VALUES(values...)	values
+
+/* Every event form is one expansion of __LTTNG_EV, redefined by each pass. */
+#define LTTNG_EVENT(name, proto, fields)				\
+	__LTTNG_EV(name, name, NULL, LTTNG_PROTO(proto), , ,		\
+		   LTTNG_FIELDS(fields))
+#define LTTNG_EVENT_MAP(tp, name, proto, fields)			\
+	__LTTNG_EV(tp, name, NULL, LTTNG_PROTO(proto), , ,		\
+		   LTTNG_FIELDS(fields))
+#define LTTNG_EVENT_LOCAL(name, proto, fields)				\
+	__LTTNG_EV(name, name, &__tracepoint_##name, LTTNG_PROTO(proto), , , \
+		   LTTNG_FIELDS(fields))
+#define LTTNG_EVENT_CODE(tp, name, proto, locals, code, fields)	\
+	__LTTNG_EV(tp, name, NULL, LTTNG_PROTO(proto), LTTNG_LOCALS(locals), \
+		   LTTNG_CODE(code), LTTNG_FIELDS(fields))
+
+/* At most this many strings and sequences per event. */
+#define LTTNG_MAX_DYNAMIC_FIELDS	8
+
+#define __LTTNG_INT(t, b, be)						\
+	{ .size = sizeof(t) * 8, .is_signed = is_signed_type(t),	\
+	  .base = (b), .big_endian = (be) }
+#define __LTTNG_CHAR	{ .size = 8, .is_signed = true, .text = true, .base = 10 }
+#define __LTTNG_BIT	{ .size = 1, .is_signed = false, .base = 10 }
+
+/* ---- Pass 1: enumerations ---------------------------------------------- */
+#define e_value(_label, v)	{ .start = (v), .end = (v), .label = (_label) },
+#define e_range(_label, a, b)	{ .start = (a), .end = (b), .label = (_label) },
+#define LTTNG_ENUM(_name, values)						\
+	static const struct lttng_enum_entry __lttng_enum_entries_##_name[] = { values }; \
+	static const struct lttng_enum_desc __lttng_enum_##_name = {		\
+		.name = #_name,							\
+		.entries = __lttng_enum_entries_##_name,			\
+		.nr_entries = ARRAY_SIZE(__lttng_enum_entries_##_name),		\
+	};
+#define __LTTNG_EV(tp, name, tp_ptr, proto, locals, code, fields)
+#include LTTNG_PROBE_EVENTS
+#undef LTTNG_ENUM
+#undef __LTTNG_EV
+#undef e_value
+#undef e_range
+
+/* ---- Pass 2: field descriptions ---------------------------------------- */
+#define LTTNG_ENUM(name, values)
+#define f_int(t, n, e)							\
+	{ .name = #n, .kind = LTTNG_FIELD_INTEGER, .type = __LTTNG_INT(t, 10, false) },
+#define f_hex(t, n, e)							\
+	{ .name = #n, .kind = LTTNG_FIELD_INTEGER, .type = __LTTNG_INT(t, 16, false) },
+#define f_int_net(t, n, e)						\
+	{ .name = #n, .kind = LTTNG_FIELD_INTEGER, .type = __LTTNG_INT(t, 10, true) },
+#define f_hex_net(t, n, e)						\
+	{ .name = #n, .kind = LTTNG_FIELD_INTEGER, .type = __LTTNG_INT(t, 16, true) },
+#define f_array_net(t, n, src, len)					\
+	{ .name = #n, .kind = LTTNG_FIELD_ARRAY, .type = __LTTNG_INT(t, 10, true), \
+	  .length = (len) },
+#define f_seq_net(t, n, src, lt, len)					\
+	{ .name = #n, .kind = LTTNG_FIELD_SEQUENCE, .type = __LTTNG_INT(t, 10, true), \
+	  .length_type = __LTTNG_INT(lt, 10, false) },
+#define f_array_bits(t, n, src, len)					\
+	{ .name = #n, .kind = LTTNG_FIELD_ARRAY, .type = __LTTNG_BIT,	\
+	  .length = (len) * sizeof(t) * 8 },
+#define f_seq_bits(t, n, src, lt, len)					\
+	{ .name = #n, .kind = LTTNG_FIELD_SEQUENCE, .type = __LTTNG_BIT,	\
+	  .length_type = __LTTNG_INT(lt, 10, false) },
+#define f_enum(en, t, n, e)						\
+	{ .name = #n, .kind = LTTNG_FIELD_ENUM, .type = __LTTNG_INT(t, 10, false), \
+	  .enum_desc = &__lttng_enum_##en },
+#define f_text(n, src, len)						\
+	{ .name = #n, .kind = LTTNG_FIELD_ARRAY, .type = __LTTNG_CHAR, .length = (len) },
+#define f_array(t, n, src, len)						\
+	{ .name = #n, .kind = LTTNG_FIELD_ARRAY, .type = __LTTNG_INT(t, 10, false), \
+	  .length = (len) },
+#define f_array_hex(t, n, src, len)					\
+	{ .name = #n, .kind = LTTNG_FIELD_ARRAY, .type = __LTTNG_INT(t, 16, false), \
+	  .length = (len) },
+#define f_seq(t, n, src, lt, len)					\
+	{ .name = #n, .kind = LTTNG_FIELD_SEQUENCE, .type = __LTTNG_INT(t, 10, false), \
+	  .length_type = __LTTNG_INT(lt, 10, false) },
+#define f_seq_hex(t, n, src, lt, len)					\
+	{ .name = #n, .kind = LTTNG_FIELD_SEQUENCE, .type = __LTTNG_INT(t, 16, false), \
+	  .length_type = __LTTNG_INT(lt, 10, false) },
+#define f_seq_text(n, src, lt, len)					\
+	{ .name = #n, .kind = LTTNG_FIELD_SEQUENCE, .type = __LTTNG_CHAR,	\
+	  .length_type = __LTTNG_INT(lt, 10, false) },
+#define f_string(n, src)						\
+	{ .name = #n, .kind = LTTNG_FIELD_STRING, .type = __LTTNG_CHAR },
+#define __LTTNG_EV(tp, name, tp_ptr, proto, locals, code, fields)	\
+	static const struct lttng_field_desc __lttng_fields_##name[] = { fields };
+#include LTTNG_PROBE_EVENTS
+#undef f_int
+#undef f_hex
+#undef f_int_net
+#undef f_hex_net
+#undef f_array_net
+#undef f_seq_net
+#undef f_array_bits
+#undef f_seq_bits
+#undef f_enum
+#undef f_text
+#undef f_array
+#undef f_array_hex
+#undef f_seq
+#undef f_seq_hex
+#undef f_seq_text
+#undef f_string
+#undef __LTTNG_EV
+
+/*
+ * ---- Pass 3: recording callbacks -----------------------------------------
+ * The field list is expanded once in a two-iteration loop: the first
+ * iteration sizes the record (measuring strings and sequences into
+ * __dyn[]), the second writes it into the reserved space. The compiler
+ * unrolls the loop and drops the untaken branches.
+ */
+#define __LTTNG_FIXED(size, write)					\
+	do {								\
+		if (!__pass)						\
+			__len += (size);				\
+		else {							\
+			write;						\
+		}							\
+	} while (0);
+#define f_int(t, n, e)							\
+	__LTTNG_FIXED(sizeof(t), t __v = (e);				\
+		      lttng_record_write(&__rec, &__v, sizeof(__v)))
+#define f_hex(t, n, e)		f_int(t, n, e)
+#define f_enum(en, t, n, e)	f_int(t, n, e)
+#define f_int_net(t, n, e)	f_int(t, n, e)
+#define f_hex_net(t, n, e)	f_int(t, n, e)
+#define f_text(n, src, len)						\
+	__LTTNG_FIXED(len, lttng_record_write(&__rec, (src), (len)))
+#define f_array(t, n, src, len)						\
+	__LTTNG_FIXED(sizeof(t) * (len),				\
+		      lttng_record_write(&__rec, (src), sizeof(t) * (len)))
+#define f_array_hex(t, n, src, len)	f_array(t, n, src, len)
+#define f_array_net(t, n, src, len)	f_array(t, n, src, len)
+#define f_array_bits(t, n, src, len)	f_array(t, n, src, len)
+#define f_seq(t, n, src, lt, len)					\
+	do {								\
+		if (!__pass) {						\
+			__dyn[__dyn_i] = (len);				\
+			__len += sizeof(lt) + sizeof(t) * __dyn[__dyn_i]; \
+		} else {						\
+			lt __l = __dyn[__dyn_i];			\
+									\
+			lttng_record_write(&__rec, &__l, sizeof(__l));	\
+			lttng_record_write(&__rec, (src), sizeof(t) * __l); \
+		}							\
+		__dyn_i++;						\
+	} while (0);
+#define f_seq_hex(t, n, src, lt, len)	f_seq(t, n, src, lt, len)
+#define f_seq_net(t, n, src, lt, len)	f_seq(t, n, src, lt, len)
+/* The length counts bits; little-endian memory is already in CTF bit order. */
+#define f_seq_bits(t, n, src, lt, len)					\
+	do {								\
+		if (!__pass) {						\
+			__dyn[__dyn_i] = (len);				\
+			__len += sizeof(lt) + sizeof(t) * __dyn[__dyn_i]; \
+		} else {						\
+			lt __l = __dyn[__dyn_i] * sizeof(t) * 8;	\
+									\
+			lttng_record_write(&__rec, &__l, sizeof(__l));	\
+			lttng_record_write(&__rec, (src),		\
+					   sizeof(t) * __dyn[__dyn_i]);	\
+		}							\
+		__dyn_i++;						\
+	} while (0);
+#define f_seq_text(n, src, lt, len)	f_seq(char, n, src, lt, len)
+#define f_string(n, src)						\
+	do {								\
+		const char *__s = (src) ? (const char *)(src) : "(null)"; \
+									\
+		if (!__pass) {						\
+			__dyn[__dyn_i] = strlen(__s) + 1;		\
+			__len += __dyn[__dyn_i];			\
+		} else {						\
+			lttng_record_string(&__rec, __s, __dyn[__dyn_i]); \
+		}							\
+		__dyn_i++;						\
+	} while (0);
+#define __LTTNG_EV(tp, name, tp_ptr, proto, locals, code, fields)	\
+static void __lttng_probe_##name(void *__data, proto)			\
+{									\
+	struct lttng_event_recorder *__ev = __data;			\
+	struct { char __lttng_pad; locals } __locals __maybe_unused;	\
+	typeof(__locals) *tp_locvar __maybe_unused = &__locals;		\
+	size_t __dyn[LTTNG_MAX_DYNAMIC_FIELDS] __maybe_unused;		\
+	unsigned int __dyn_i __maybe_unused;				\
+	struct lttng_record __rec;					\
+	size_t __len = 0;						\
+	int __pass;							\
+									\
+	if (!lttng_event_should_record(__ev))				\
+		return;							\
+	{ code }							\
+	for (__pass = 0; __pass < 2; __pass++) {			\
+		__dyn_i = 0;						\
+		if (__pass &&						\
+		    __ev->chan->ops->event_reserve(&__rec, __ev, __len)) \
+			return;						\
+		fields							\
+	}								\
+	__ev->chan->ops->event_commit(&__rec);				\
+}									\
+static inline void __lttng_check_##name(void)				\
+{									\
+	check_trace_callback_type_##tp(__lttng_probe_##name);		\
+}
+#include LTTNG_PROBE_EVENTS
+#undef __LTTNG_EV
+
+/* ---- Pass 4: event descriptions ---------------------------------------- */
+#define __LTTNG_DESC(_tp, _name, _tp_ptr)				\
+	static const struct lttng_event_desc __lttng_desc_##_name = {	\
+		.name = #_name,						\
+		.kind = LTTNG_EVENT_KIND_TRACEPOINT,			\
+		.tp_name = #_tp,					\
+		.tp = _tp_ptr,						\
+		.probe = (void *)__lttng_probe_##_name,			\
+		.fields = __lttng_fields_##_name,			\
+		.nr_fields = ARRAY_SIZE(__lttng_fields_##_name),	\
+		.owner = THIS_MODULE,					\
+	};
+#define __LTTNG_EV(tp, name, tp_ptr, proto, locals, code, fields)	\
+	__LTTNG_DESC(tp, name, tp_ptr)
+#include LTTNG_PROBE_EVENTS
+#undef __LTTNG_EV
+
+/* ---- Pass 5: the module's probe ----------------------------------------- */
+#define __LTTNG_EV(tp, name, tp_ptr, proto, locals, code, fields)	\
+	&__lttng_desc_##name,
+static const struct lttng_event_desc * const __lttng_probe_events[] = {
+#include LTTNG_PROBE_EVENTS
+};
+#undef __LTTNG_EV
+
+static struct lttng_probe lttng_probe_of_module = {
+	.subsystem = __stringify(LTTNG_PROBE_SUBSYSTEM),
+	.owner = THIS_MODULE,
+	.events = __lttng_probe_events,
+	.nr_events = ARRAY_SIZE(__lttng_probe_events),
+};
+
+/* Modules with more to do at load define LTTNG_PROBE_CUSTOM_INIT. */
+#ifndef LTTNG_PROBE_CUSTOM_INIT
+static int __init lttng_probe_module_init(void)
+{
+	return lttng_probe_register(&lttng_probe_of_module);
+}
+module_init(lttng_probe_module_init);
+
+static void __exit lttng_probe_module_exit(void)
+{
+	lttng_probe_unregister(&lttng_probe_of_module);
+}
+module_exit(lttng_probe_module_exit);
+#endif
+
+#undef LTTNG_EVENT
+#undef LTTNG_EVENT_MAP
+#undef LTTNG_EVENT_LOCAL
+#undef LTTNG_EVENT_CODE
+#undef LTTNG_ENUM
+#undef LTTNG_PROTO
+#undef LTTNG_FIELDS
+#undef LTTNG_LOCALS
+#undef LTTNG_CODE
+#undef LTTNG_ENUM_VALUES

@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Tracer objects and the recording API.
+ *
+ * A session holds channels; a channel holds event recorders (one per
+ * event it records, each with a channel-wide id) and the contexts
+ * prepended to every record. Control operations take lttng_sessions_lock
+ * (a mutex). Probes run in any context and only read objects that stay
+ * alive until their tracepoint callback is unregistered and
+ * tracepoint_synchronize_unregister() has returned.
+ *
+ * Recording, from a probe:
+ *
+ *	if (!lttng_event_should_record(ev))
+ *		return;
+ *	if (ev->chan->ops->event_reserve(&rec, ev, payload_len))
+ *		return;
+ *	lttng_record_write(&rec, &value, sizeof(value));	(each field)
+ *	ev->chan->ops->event_commit(&rec);
+ */
+#ifndef _LTTNG_TRACER_H
+#define _LTTNG_TRACER_H
+
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/string.h>
+#include <linux/types.h>
+
+#include <lttng/abi.h>
+#include <lttng/events.h>
+#include <lttng/transport.h>
+
+#include "lib/ringbuffer/frontend.h"
+
+#define LTTNG_MAX_CONTEXTS	40
+
+struct lttng_channel;
+struct lttng_event_recorder;
+struct lttng_metadata_cache;
+
+/* One record being written. */
+struct lttng_record {
+	struct lttng_rb_reservation res;
+	char *p;		/* next byte to write */
+};
+
+/* A context field: written about the current task in every record. */
+struct lttng_ctx_field {
+	struct lttng_field_desc desc;
+	unsigned int type;		/* LTTNG_ABI context type */
+	size_t size;			/* bytes it writes, fixed */
+	void (*record)(char *dst);
+};
+
+struct lttng_ctx {
+	struct lttng_ctx_field fields[LTTNG_MAX_CONTEXTS];
+	unsigned int nr;
+	size_t size;			/* sum of the field sizes */
+};
+
+/* What a ring-buffer client offers the probes of a channel. */
+struct lttng_channel_ops {
+	int (*event_reserve)(struct lttng_record *rec,
+			     struct lttng_event_recorder *ev,
+			     size_t payload_len);
+	void (*event_commit)(struct lttng_record *rec);
+};
+
+struct lttng_session {
+	struct list_head node;		/* lttng_sessions */
+	int active;			/* read by probes */
+	bool been_active;
+	char name[LTTNG_ABI_SESSION_NAME_LEN];
+	char creation_time[LTTNG_ABI_SESSION_CREATION_TIME_LEN];
+	u8 uuid[16];
+	struct list_head channels;
+	unsigned int next_channel_id;
+	struct lttng_metadata_cache *metadata;
+};
+
+struct lttng_channel {
+	struct list_head node;		/* session->channels */
+	struct lttng_session *session;
+	unsigned int id;		/* CTF stream_id */
+	int enabled;			/* read by probes */
+	bool is_metadata;
+	bool stream_opened;		/* metadata channels have one stream */
+	struct lttng_abi_channel attr;	/* as created */
+	bool large_header;		/* chosen at the first start */
+	struct lttng_transport *transport;
+	const struct lttng_channel_ops *ops;
+	struct lttng_rb_channel *rb;
+	struct lttng_ctx ctx;
+	struct list_head enablers;
+	struct list_head recorders;
+	unsigned int next_event_id;
+};
+
+/* Records one event of the registry into one channel. */
+struct lttng_event_recorder {
+	struct list_head node;		/* chan->recorders */
+	struct lttng_channel *chan;
+	const struct lttng_event_desc *desc;
+	unsigned int id;
+	int enabled;			/* read by probes */
+	bool registered;		/* callback on the tracepoint */
+	bool in_metadata;		/* described in the session metadata */
+};
+
+static inline bool lttng_event_should_record(const struct lttng_event_recorder *ev)
+{
+	const struct lttng_channel *chan = ev->chan;
+
+	return READ_ONCE(ev->enabled) && READ_ONCE(chan->enabled) &&
+	       READ_ONCE(chan->session->active);
+}
+
+static __always_inline void lttng_record_write(struct lttng_record *rec,
+					       const void *src, size_t len)
+{
+	memcpy(rec->p, src, len);
+	rec->p += len;
+}
+
+static __always_inline void lttng_record_zero(struct lttng_record *rec, size_t len)
+{
+	memset(rec->p, 0, len);
+	rec->p += len;
+}
+
+/*
+ * Copy a string of at most len - 1 bytes and its NUL: len was measured
+ * before reserving and the source may have changed since.
+ */
+static __always_inline void lttng_record_string(struct lttng_record *rec,
+						const char *src, size_t len)
+{
+	size_t n = strnlen(src, len - 1);
+
+	memcpy(rec->p, src, n);
+	memset(rec->p + n, 0, len - n);
+	rec->p += len;
+}
+
+#endif /* _LTTNG_TRACER_H */

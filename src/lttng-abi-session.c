@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Session files: what SESSION on /proc/lttng returns. The session lives
+ * as long as this file, which its channel files keep open.
+ */
+#include <linux/anon_inodes.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/uaccess.h>
+
+#include "lttng-abi.h"
+#include "lttng-objects.h"
+
+static long set_name(struct lttng_session *session, void __user *uarg)
+{
+	struct lttng_abi_session_name name;
+
+	if (copy_from_user(&name, uarg, sizeof(name)))
+		return -EFAULT;
+	return lttng_session_set_name(session, name.name);
+}
+
+static long set_creation_time(struct lttng_session *session, void __user *uarg)
+{
+	struct lttng_abi_session_creation_time t;
+
+	if (copy_from_user(&t, uarg, sizeof(t)))
+		return -EFAULT;
+	return lttng_session_set_creation_time(session, t.iso8601);
+}
+
+static long create_channel(struct file *session_file, void __user *uarg,
+			   bool metadata)
+{
+	struct lttng_abi_channel attr;
+
+	if (copy_from_user(&attr, uarg, sizeof(attr)))
+		return -EFAULT;
+	return lttng_abi_channel_fd(session_file, &attr, metadata);
+}
+
+static long session_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	struct lttng_session *session = file->private_data;
+	void __user *uarg = (void __user *)arg;
+
+	switch (cmd) {
+	case LTTNG_ABI_CHANNEL:
+		return create_channel(file, uarg, false);
+	case LTTNG_ABI_METADATA:
+		return create_channel(file, uarg, true);
+	case LTTNG_ABI_SESSION_START:
+	case LTTNG_ABI_ENABLE:
+		return lttng_session_start(session);
+	case LTTNG_ABI_SESSION_STOP:
+	case LTTNG_ABI_DISABLE:
+		return lttng_session_stop(session);
+	case LTTNG_ABI_SESSION_SET_NAME:
+		return set_name(session, uarg);
+	case LTTNG_ABI_SESSION_SET_CREATION_TIME:
+		return set_creation_time(session, uarg);
+	case LTTNG_ABI_SESSION_TRACK_PID:
+	case LTTNG_ABI_SESSION_UNTRACK_PID:
+	case LTTNG_ABI_SESSION_TRACK_ID:
+	case LTTNG_ABI_SESSION_UNTRACK_ID:
+	case LTTNG_ABI_SESSION_LIST_TRACKER_PIDS:
+	case LTTNG_ABI_SESSION_LIST_TRACKER_IDS:
+	case LTTNG_ABI_SESSION_METADATA_REGEN:
+	case LTTNG_ABI_SESSION_STATEDUMP:
+		/* Not provided yet: lttng reports the command as failed. */
+		return -ENOSYS;
+	}
+	return -ENOIOCTLCMD;
+}
+
+static int session_release(struct inode *inode, struct file *file)
+{
+	lttng_session_destroy(file->private_data);
+	return 0;
+}
+
+static const struct file_operations session_fops = {
+	.owner = THIS_MODULE,
+	.unlocked_ioctl = session_ioctl,
+	.compat_ioctl = session_ioctl,
+	.release = session_release,
+	.llseek = noop_llseek,
+};
+
+int lttng_abi_session_fd(void)
+{
+	struct lttng_session *session;
+	struct file *file;
+	int fd;
+
+	session = lttng_session_create();
+	if (!session)
+		return -ENOMEM;
+	fd = get_unused_fd_flags(O_CLOEXEC);
+	if (fd < 0)
+		goto err;
+	file = anon_inode_getfile("[lttng_session]", &session_fops, session, O_RDWR);
+	if (IS_ERR(file)) {
+		put_unused_fd(fd);
+		fd = PTR_ERR(file);
+		goto err;
+	}
+	fd_install(fd, file);
+	return fd;
+err:
+	lttng_session_destroy(session);
+	return fd;
+}

@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Enablers and event recorders.
+ *
+ * An enabler is what the user asked for on a channel: a name or star-glob
+ * of one instrumentation kind, enabled or not. A recorder records one
+ * event of the probe registry into one channel; it exists once some
+ * enabler matched that event, gets the channel's next event id, and is
+ * enabled while at least one matching enabler is. Recorders follow the
+ * enablers and the registry whenever either changes.
+ */
+#include <linux/slab.h>
+#include <linux/tracepoint.h>
+
+#include "lttng-objects.h"
+#include "lttng-probes.h"
+
+#define SYSCALL_ENTRY_PREFIX	"syscall_entry_"
+#define SYSCALL_EXIT_PREFIX	"syscall_exit_"
+
+struct tp_lookup {
+	const char *name;
+	struct tracepoint *tp;
+};
+
+static void match_tracepoint(struct tracepoint *tp, void *priv)
+{
+	struct tp_lookup *lookup = priv;
+
+	if (!lookup->tp && !strcmp(tp->name, lookup->name))
+		lookup->tp = tp;
+}
+
+static struct tracepoint *find_tracepoint(const struct lttng_event_desc *desc)
+{
+	struct tp_lookup lookup = {
+		.name = desc->tp_name ? desc->tp_name : desc->name,
+	};
+
+	if (desc->tp)
+		return desc->tp;
+	for_each_kernel_tracepoint(match_tracepoint, &lookup);
+	return lookup.tp;
+}
+
+static bool enabler_matches(const struct lttng_enabler *e,
+			    const struct lttng_event_desc *desc)
+{
+	const char *name = desc->name;
+
+	switch (e->kind) {
+	case LTTNG_EVENT_KIND_TRACEPOINT:
+		if (desc->kind != LTTNG_EVENT_KIND_TRACEPOINT)
+			return false;
+		break;
+	default:
+		/* Syscall enablers name the bare syscall. */
+		if (desc->kind == LTTNG_EVENT_KIND_SYSCALL_ENTRY && e->syscall_entry &&
+		    str_has_prefix(name, SYSCALL_ENTRY_PREFIX))
+			name += strlen(SYSCALL_ENTRY_PREFIX);
+		else if (desc->kind == LTTNG_EVENT_KIND_SYSCALL_EXIT && e->syscall_exit &&
+			 str_has_prefix(name, SYSCALL_EXIT_PREFIX))
+			name += strlen(SYSCALL_EXIT_PREFIX);
+		else
+			return false;
+		break;
+	}
+	return lttng_glob_match(e->name, name);
+}
+
+static struct lttng_event_recorder *find_recorder(struct lttng_channel *chan,
+						  const struct lttng_event_desc *desc)
+{
+	struct lttng_event_recorder *ev;
+
+	list_for_each_entry(ev, &chan->recorders, node)
+		if (ev->desc == desc)
+			return ev;
+	return NULL;
+}
+
+static struct lttng_event_recorder *create_recorder(struct lttng_channel *chan,
+						    const struct lttng_event_desc *desc)
+{
+	struct lttng_event_recorder *ev;
+	struct tracepoint *tp;
+
+	tp = find_tracepoint(desc);
+	if (!tp)
+		return NULL;	/* not in this kernel: nothing to record */
+	ev = kzalloc(sizeof(*ev), GFP_KERNEL);
+	if (!ev)
+		return NULL;
+	ev->chan = chan;
+	ev->desc = desc;
+	ev->id = chan->next_event_id++;
+	if (tracepoint_probe_register(tp, desc->probe, ev)) {
+		/* The id stays used: ids are never reused in a channel. */
+		kfree(ev);
+		return NULL;
+	}
+	ev->registered = true;
+	list_add_tail(&ev->node, &chan->recorders);
+	if (chan->session->been_active)
+		lttng_metadata_emit_event_locked(chan->session, ev);
+	return ev;
+}
+
+static void sync_channel_locked(struct lttng_channel *chan)
+{
+	struct lttng_event_recorder *ev;
+	struct lttng_enabler *e;
+	loff_t pos;
+
+	/* Create the recorders that enablers ask for. */
+	list_for_each_entry(e, &chan->enablers, node) {
+		const struct lttng_event_desc *desc;
+		enum lttng_event_kind kinds[2] = {
+			e->kind == LTTNG_EVENT_KIND_TRACEPOINT ?
+				LTTNG_EVENT_KIND_TRACEPOINT :
+				LTTNG_EVENT_KIND_SYSCALL_ENTRY,
+			LTTNG_EVENT_KIND_SYSCALL_EXIT,
+		};
+		int k, nr_kinds = e->kind == LTTNG_EVENT_KIND_TRACEPOINT ? 1 : 2;
+
+		for (k = 0; k < nr_kinds; k++) {
+			for (pos = 0; (desc = lttng_probes_event_at(kinds[k], pos)); pos++) {
+				if (enabler_matches(e, desc) && !find_recorder(chan, desc))
+					create_recorder(chan, desc);
+			}
+		}
+	}
+	/* A recorder records while one of its enablers is enabled. */
+	list_for_each_entry(ev, &chan->recorders, node) {
+		bool enabled = false;
+
+		list_for_each_entry(e, &chan->enablers, node)
+			if (e->enabled && enabler_matches(e, ev->desc))
+				enabled = true;
+		WRITE_ONCE(ev->enabled, enabled);
+	}
+}
+
+void lttng_session_sync_enablers_locked(struct lttng_session *session)
+{
+	struct lttng_channel *chan;
+
+	lockdep_assert_held(&lttng_sessions_lock);
+	lttng_probes_lock();
+	list_for_each_entry(chan, &session->channels, node)
+		if (!chan->is_metadata)
+			sync_channel_locked(chan);
+	lttng_probes_unlock();
+}
+
+void lttng_channel_unregister_recorders_locked(struct lttng_channel *chan)
+{
+	struct lttng_event_recorder *ev;
+
+	list_for_each_entry(ev, &chan->recorders, node) {
+		if (!ev->registered)
+			continue;
+		WARN_ON_ONCE(tracepoint_probe_unregister(find_tracepoint(ev->desc),
+							 ev->desc->probe, ev));
+		ev->registered = false;
+	}
+}
+
+void lttng_channel_free_recorders_locked(struct lttng_channel *chan)
+{
+	struct lttng_event_recorder *ev, *tmp;
+
+	list_for_each_entry_safe(ev, tmp, &chan->recorders, node) {
+		WARN_ON_ONCE(ev->registered);
+		list_del(&ev->node);
+		kfree(ev);
+	}
+}
+
+static int parse_event(struct lttng_enabler *e, const struct lttng_abi_event *ev)
+{
+	switch (ev->instrumentation) {
+	case LTTNG_ABI_TRACEPOINT:
+		e->kind = LTTNG_EVENT_KIND_TRACEPOINT;
+		return 0;
+	case LTTNG_ABI_SYSCALL:
+		if (ev->u.syscall.abi || ev->u.syscall.match || ev->u.syscall.entryexit > 2)
+			return -EINVAL;
+		e->kind = LTTNG_EVENT_KIND_SYSCALL_ENTRY;
+		e->syscall_entry = ev->u.syscall.entryexit != 2;
+		e->syscall_exit = ev->u.syscall.entryexit != 1;
+		return 0;
+	case LTTNG_ABI_KPROBE:
+	case LTTNG_ABI_KRETPROBE:
+	case LTTNG_ABI_UPROBE:
+		return -ENOSYS;
+	default:
+		return -EINVAL;
+	}
+}
+
+struct lttng_enabler *lttng_enabler_create(struct lttng_channel *chan,
+					   const struct lttng_abi_event *ev)
+{
+	struct lttng_enabler *e;
+	int ret;
+
+	if (chan->is_metadata)
+		return ERR_PTR(-EPERM);
+	if (strnlen(ev->name, sizeof(ev->name)) == sizeof(ev->name))
+		return ERR_PTR(-EINVAL);
+	e = kzalloc(sizeof(*e), GFP_KERNEL);
+	if (!e)
+		return ERR_PTR(-ENOMEM);
+	ret = parse_event(e, ev);
+	if (ret) {
+		kfree(e);
+		return ERR_PTR(ret);
+	}
+	strscpy(e->name, ev->name, sizeof(e->name));
+	e->chan = chan;
+	mutex_lock(&lttng_sessions_lock);
+	list_add_tail(&e->node, &chan->enablers);
+	mutex_unlock(&lttng_sessions_lock);
+	return e;
+}
+
+int lttng_enabler_set_enabled(struct lttng_enabler *e, bool enabled)
+{
+	mutex_lock(&lttng_sessions_lock);
+	e->enabled = enabled;
+	lttng_session_sync_enablers_locked(e->chan->session);
+	mutex_unlock(&lttng_sessions_lock);
+	return 0;
+}
+
+void lttng_sync_all_sessions(void)
+{
+	struct lttng_session *session;
+
+	mutex_lock(&lttng_sessions_lock);
+	list_for_each_entry(session, lttng_session_list(), node)
+		lttng_session_sync_enablers_locked(session);
+	mutex_unlock(&lttng_sessions_lock);
+}
+
+/* A probe module is going: its events stop being recorded anywhere. */
+void lttng_probe_going(const struct lttng_probe *probe)
+{
+	struct lttng_event_recorder *ev, *tmp;
+	struct lttng_session *session;
+	struct lttng_channel *chan;
+	bool any = false;
+
+	lockdep_assert_held(&lttng_sessions_lock);
+	list_for_each_entry(session, lttng_session_list(), node)
+		list_for_each_entry(chan, &session->channels, node)
+			list_for_each_entry(ev, &chan->recorders, node)
+				if (ev->desc->owner == probe->owner && ev->registered) {
+					tracepoint_probe_unregister(find_tracepoint(ev->desc),
+								    ev->desc->probe, ev);
+					ev->registered = false;
+					any = true;
+				}
+	if (!any)
+		return;
+	tracepoint_synchronize_unregister();
+	list_for_each_entry(session, lttng_session_list(), node)
+		list_for_each_entry(chan, &session->channels, node)
+			list_for_each_entry_safe(ev, tmp, &chan->recorders, node)
+				if (ev->desc->owner == probe->owner) {
+					list_del(&ev->node);
+					kfree(ev);
+				}
+}

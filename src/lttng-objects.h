@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Tracer object operations behind the ABI files. All of them take
+ * lttng_sessions_lock themselves unless their name ends in _locked.
+ */
+#ifndef _LTTNG_OBJECTS_H
+#define _LTTNG_OBJECTS_H
+
+#include <lttng/abi.h>
+#include <lttng/tracer.h>
+
+extern struct mutex lttng_sessions_lock;
+/* All sessions, under lttng_sessions_lock. */
+struct list_head *lttng_session_list(void);
+
+/* Sessions (lttng-session.c). */
+struct lttng_session *lttng_session_create(void);
+void lttng_session_destroy(struct lttng_session *session);
+int lttng_session_start(struct lttng_session *session);
+int lttng_session_stop(struct lttng_session *session);
+int lttng_session_set_name(struct lttng_session *session, const char *name);
+int lttng_session_set_creation_time(struct lttng_session *session,
+				    const char *iso8601);
+
+/* Channels (lttng-channel.c). */
+struct lttng_channel *lttng_channel_create(struct lttng_session *session,
+					   const struct lttng_abi_channel *attr,
+					   bool metadata);
+void lttng_channel_destroy_locked(struct lttng_channel *chan);
+int lttng_channel_set_enabled(struct lttng_channel *chan, bool enabled);
+
+/* Enablers and recorders (lttng-enabler.c). */
+struct lttng_enabler {
+	struct list_head node;		/* chan->enablers */
+	struct lttng_channel *chan;
+	char name[LTTNG_ABI_SYM_NAME_LEN];	/* exact name or star-glob */
+	enum lttng_event_kind kind;
+	bool syscall_entry, syscall_exit;
+	bool enabled;
+};
+
+struct lttng_enabler *lttng_enabler_create(struct lttng_channel *chan,
+					   const struct lttng_abi_event *ev);
+int lttng_enabler_set_enabled(struct lttng_enabler *enabler, bool enabled);
+/* Make recorders follow the enablers and the registry (locked). */
+void lttng_session_sync_enablers_locked(struct lttng_session *session);
+void lttng_channel_unregister_recorders_locked(struct lttng_channel *chan);
+void lttng_channel_free_recorders_locked(struct lttng_channel *chan);
+/* A probe module came or is going (lttng-probes.c calls these). */
+void lttng_sync_all_sessions(void);
+void lttng_probe_going(const struct lttng_probe *probe);
+
+/* Contexts (lttng-context.c). */
+int lttng_context_add(struct lttng_ctx *ctx, const struct lttng_abi_context *abi);
+
+/* Metadata (lttng-metadata.c). */
+struct lttng_metadata_cache *lttng_metadata_cache_create(void);
+void lttng_metadata_cache_put(struct lttng_metadata_cache *cache);
+void lttng_metadata_cache_hangup(struct lttng_metadata_cache *cache);
+int lttng_metadata_emit_session_locked(struct lttng_session *session);
+int lttng_metadata_emit_event_locked(struct lttng_session *session,
+				     struct lttng_event_recorder *ev);
+int lttng_metadata_stream_fd(struct lttng_channel *chan);
+
+#include "lttng-glob.h"
+#define lttng_glob_match	lttng_glob_match_text
+
+#endif /* _LTTNG_OBJECTS_H */

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Sessions: creation, naming, start, stop and destruction.
+ */
+#include <linux/random.h>
+#include <linux/slab.h>
+#include <linux/tracepoint.h>
+#include <linux/uuid.h>
+
+#include "lttng-objects.h"
+
+DEFINE_MUTEX(lttng_sessions_lock);
+static LIST_HEAD(lttng_sessions);
+
+struct list_head *lttng_session_list(void)
+{
+	lockdep_assert_held(&lttng_sessions_lock);
+	return &lttng_sessions;
+}
+
+struct lttng_session *lttng_session_create(void)
+{
+	struct lttng_session *session;
+
+	session = kzalloc(sizeof(*session), GFP_KERNEL);
+	if (!session)
+		return NULL;
+	session->metadata = lttng_metadata_cache_create();
+	if (!session->metadata) {
+		kfree(session);
+		return NULL;
+	}
+	INIT_LIST_HEAD(&session->channels);
+	generate_random_uuid(session->uuid);
+	mutex_lock(&lttng_sessions_lock);
+	list_add_tail(&session->node, &lttng_sessions);
+	mutex_unlock(&lttng_sessions_lock);
+	return session;
+}
+
+/*
+ * The last file referring to the session is gone. Stop recording, wait
+ * until no probe can be running on its objects, then close the buffers:
+ * readers still holding stream files drain them and see end of stream.
+ */
+void lttng_session_destroy(struct lttng_session *session)
+{
+	struct lttng_channel *chan, *tmp;
+
+	mutex_lock(&lttng_sessions_lock);
+	WRITE_ONCE(session->active, 0);
+	list_for_each_entry(chan, &session->channels, node)
+		lttng_channel_unregister_recorders_locked(chan);
+	tracepoint_synchronize_unregister();
+	list_for_each_entry_safe(chan, tmp, &session->channels, node)
+		lttng_channel_destroy_locked(chan);
+	list_del(&session->node);
+	lttng_metadata_cache_hangup(session->metadata);
+	mutex_unlock(&lttng_sessions_lock);
+	lttng_metadata_cache_put(session->metadata);
+	kfree(session);
+}
+
+static void choose_event_headers_locked(struct lttng_session *session)
+{
+	struct lttng_channel *chan;
+
+	/* Compact headers carry ids 0 to 30 without the extended form. */
+	list_for_each_entry(chan, &session->channels, node)
+		chan->large_header = chan->next_event_id >= 31;
+}
+
+int lttng_session_start(struct lttng_session *session)
+{
+	struct lttng_channel *chan;
+	int ret = 0;
+
+	mutex_lock(&lttng_sessions_lock);
+	if (session->active) {
+		ret = -EBUSY;
+		goto out;
+	}
+	lttng_session_sync_enablers_locked(session);
+	if (!session->been_active) {
+		choose_event_headers_locked(session);
+		ret = lttng_metadata_emit_session_locked(session);
+		if (ret)
+			goto out;
+		session->been_active = true;
+	}
+	list_for_each_entry(chan, &session->channels, node)
+		if (chan->rb)
+			lttng_rb_channel_start_timers(chan->rb);
+	WRITE_ONCE(session->active, 1);
+out:
+	mutex_unlock(&lttng_sessions_lock);
+	return ret;
+}
+
+/*
+ * Stop recording and close the open packets, so that the consumer can
+ * read everything recorded up to now (lttng stop waits for it).
+ */
+int lttng_session_stop(struct lttng_session *session)
+{
+	struct lttng_channel *chan;
+	int ret = 0;
+
+	mutex_lock(&lttng_sessions_lock);
+	if (!session->active) {
+		ret = -EBUSY;
+		goto out;
+	}
+	WRITE_ONCE(session->active, 0);
+	list_for_each_entry(chan, &session->channels, node)
+		if (chan->rb)
+			lttng_rb_channel_flush(chan->rb, true);
+out:
+	mutex_unlock(&lttng_sessions_lock);
+	return ret;
+}
+
+static int copy_terminated(char *dst, const char *src, size_t len)
+{
+	if (strnlen(src, len) == len)
+		return -EINVAL;
+	mutex_lock(&lttng_sessions_lock);
+	strscpy(dst, src, len);
+	mutex_unlock(&lttng_sessions_lock);
+	return 0;
+}
+
+int lttng_session_set_name(struct lttng_session *session, const char *name)
+{
+	return copy_terminated(session->name, name, sizeof(session->name));
+}
+
+int lttng_session_set_creation_time(struct lttng_session *session,
+				    const char *iso8601)
+{
+	return copy_terminated(session->creation_time, iso8601,
+			       sizeof(session->creation_time));
+}
