@@ -29,6 +29,8 @@
 #include "lttng-metadata-text.h"
 
 #ifndef __KERNEL__
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
 /* The kernel's <linux/math64.h> helper, for the userspace build. */
 static inline s64 div_s64_rem(s64 dividend, int divisor, int *remainder)
 {
@@ -38,6 +40,11 @@ static inline s64 div_s64_rem(s64 dividend, int divisor, int *remainder)
 #endif
 
 #define CLOCK_NAME	"monotonic"
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define NATIVE_ORDER	"be"
+#else
+#define NATIVE_ORDER	"le"
+#endif
 #define INT_SPEC_MAX	128	/* longest integer { ... } is ~90 bytes */
 
 /* ---- Growable text ------------------------------------------------------ */
@@ -196,7 +203,7 @@ static bool is_env_key(const char *s)
 
 	if (!is_field_name(s) || (s[0] >= '0' && s[0] <= '9'))
 		return false;
-	for (i = 0; i < sizeof(reserved_keys) / sizeof(reserved_keys[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(reserved_keys); i++)
 		if (!strcmp(s, reserved_keys[i]))
 			return false;
 	return true;
@@ -303,72 +310,40 @@ static int check_field(const struct lttng_field_desc *f)
 	}
 }
 
-/*
- * A field declares up to three members: its own name, the length of a
- * sequence and the padding before a bit array; each is name + suffix.
- */
-static const char * const member_suffix[] = { "", "_length", "_padding" };
-#define NR_MEMBER_SUFFIX	3
-
 static bool is_bit_array(const struct lttng_field_desc *f)
 {
 	return (f->kind == LTTNG_FIELD_ARRAY || f->kind == LTTNG_FIELD_SEQUENCE) &&
 	       f->type.size % 8;
 }
 
-static bool declares(const struct lttng_field_desc *f, unsigned int suffix)
+static bool is_derived(const char *name, const char *base, const char *suffix)
 {
-	if (suffix == 1)
-		return f->kind == LTTNG_FIELD_SEQUENCE;
-	if (suffix == 2)
-		return is_bit_array(f);
-	return true;
+	size_t n = strlen(base);
+
+	return !strncmp(name, base, n) && !strcmp(name + n, suffix);
 }
 
-/* Next character of the concatenation *p then *q. */
-static char next_char(const char **p, const char **q)
+/*
+ * Whether name clashes with a member that g declares: its own name, the
+ * length field of a sequence or the padding before a bit array. (Two
+ * declared names cannot clash unless the fields' names do.)
+ */
+static bool clashes(const char *name, const struct lttng_field_desc *g)
 {
-	if (!**p) {
-		*p = *q;
-		*q = "";
-	}
-	return **p ? *(*p)++ : '\0';
-}
-
-static bool same_name(const char *a, const char *as, const char *b,
-		      const char *bs)
-{
-	char ca, cb;
-
-	do {
-		ca = next_char(&a, &as);
-		cb = next_char(&b, &bs);
-		if (ca != cb)
-			return false;
-	} while (ca);
-	return true;
+	return !strcmp(name, g->name) ||
+	       (g->kind == LTTNG_FIELD_SEQUENCE &&
+		is_derived(name, g->name, "_length")) ||
+	       (is_bit_array(g) && is_derived(name, g->name, "_padding"));
 }
 
 static int check_unique(const struct lttng_field_desc *f, unsigned int nr)
 {
-	unsigned int n = nr * NR_MEMBER_SUFFIX, a, b;
+	unsigned int i, j;
 
-	for (a = 0; a < n; a++) {
-		const struct lttng_field_desc *fa = &f[a / NR_MEMBER_SUFFIX];
-		unsigned int sa = a % NR_MEMBER_SUFFIX;
-
-		if (!declares(fa, sa))
-			continue;
-		for (b = a + 1; b < n; b++) {
-			const struct lttng_field_desc *fb = &f[b / NR_MEMBER_SUFFIX];
-			unsigned int sb = b % NR_MEMBER_SUFFIX;
-
-			if (declares(fb, sb) &&
-			    same_name(fa->name, member_suffix[sa],
-				      fb->name, member_suffix[sb]))
+	for (i = 0; i < nr; i++)
+		for (j = 0; j < nr; j++)
+			if (i != j && clashes(f[i].name, &f[j]))
 				return -EINVAL;
-		}
-	}
 	return 0;
 }
 
@@ -378,8 +353,6 @@ static int check_fields(const struct lttng_field_desc *f, unsigned int nr)
 	int ret;
 
 	if (nr && !f)
-		return -EINVAL;
-	if (nr > 65536)		/* keeps nr * NR_MEMBER_SUFFIX in range */
 		return -EINVAL;
 	for (i = 0; i < nr; i++) {
 		ret = check_field(&f[i]);
@@ -556,19 +529,18 @@ static int put_trace_block(struct lttng_text *t, const unsigned char *uuid)
 		"\tmajor = 1;\n"
 		"\tminor = 8;\n"
 		"\tuuid = \"%s\";\n"
-		"\tbyte_order = %s;\n"
+		"\tbyte_order = " NATIVE_ORDER ";\n"
 		"\tpacket.header := struct {\n"
 		"\t\tuint32_t magic;\n"
 		"\t\tuint8_t  uuid[16];\n"
 		"\t\tuint32_t stream_id;\n"
 		"\t\tuint64_t stream_instance_id;\n"
 		"\t};\n"
-		"};\n\n", uuid_s,
-		__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__ ? "be" : "le");
+		"};\n\n", uuid_s);
 }
 
 static int put_optional_attr(struct lttng_text *t, const char *key,
-			    const char *value)
+			     const char *value)
 {
 	return value ? put_string_attr(t, key, value) : 0;
 }
@@ -654,10 +626,18 @@ static int put_clock(struct lttng_text *t, const struct lttng_tsdl_trace *tr)
 static int put_stream_types(struct lttng_text *t)
 {
 	return lttng_text_printf(t,
-		"typealias integer { size = 27; align = 1; signed = false; map = clock." CLOCK_NAME ".value; } := uint27_clock_monotonic_t;\n"
-		"typealias integer { size = 32; align = 8; signed = false; map = clock." CLOCK_NAME ".value; } := uint32_clock_monotonic_t;\n"
-		"typealias integer { size = 64; align = 8; signed = false; map = clock." CLOCK_NAME ".value; } := uint64_clock_monotonic_t;\n"
-		"\n"
+		"typealias integer {\n"
+		"\tsize = 27; align = 1; signed = false;\n"
+		"\tmap = clock." CLOCK_NAME ".value;\n"
+		"} := uint27_clock_monotonic_t;\n\n"
+		"typealias integer {\n"
+		"\tsize = 32; align = 8; signed = false;\n"
+		"\tmap = clock." CLOCK_NAME ".value;\n"
+		"} := uint32_clock_monotonic_t;\n\n"
+		"typealias integer {\n"
+		"\tsize = 64; align = 8; signed = false;\n"
+		"\tmap = clock." CLOCK_NAME ".value;\n"
+		"} := uint64_clock_monotonic_t;\n\n"
 		"struct packet_context {\n"
 		"\tuint64_clock_monotonic_t timestamp_begin;\n"
 		"\tuint64_clock_monotonic_t timestamp_end;\n"

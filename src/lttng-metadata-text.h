@@ -1,20 +1,31 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * CTF 1.8 TSDL text of a trace's metadata, as lttng-modules 2.13 writes it
- * (doc/lttng-kernel-abi.md section 6.4): one function per block of text,
- * each appending to a growable buffer.
+ * (ABI specification lttng-kernel-abi.md, section 6): one function per
+ * block of text, each appending to a growable buffer.
  *
  * Pure code: no locking, no allocation of its own (the buffer's owner
- * supplies grow()), no kernel dependency beyond vsnprintf. The same
- * source is compiled in userspace by tests/unit/test-metadata-text.c.
+ * supplies grow()), nothing from the kernel but vsnprintf and string
+ * helpers. The same source is compiled in userspace by
+ * tests/unit/test-metadata-text.c.
  *
  * Every lttng_tsdl_*() call is all or nothing: on error the buffer is
  * left exactly as it was (same len, same bytes, still NUL-terminated), so
  * the caller may simply drop the failed block. Errors: -ENOMEM when grow()
- * fails, -EINVAL when a description cannot be expressed safely in TSDL
- * (names that are not [A-Za-z0-9_]+, duplicate field names, a signed
- * sequence length, an enumeration without entries, a malformed clock
- * UUID, ...): a bad description must not make the whole trace unreadable.
+ * fails, -EINVAL when a description cannot be written safely in TSDL: a
+ * field name that is not [A-Za-z0-9_]+, two fields of one struct whose
+ * names clash (including a sequence's "<name>_length" and a bit array's
+ * "<name>_padding"), an integer size outside 1..64 or a base other than
+ * 2, 8, 10, 16 (0 means 10), a signed sequence length, an enumeration
+ * without entries, with a NULL label or with start > end, a clock UUID
+ * that is not 8-4-4-4-12 hex, a bad extra env key, or a NULL required
+ * string. One bad description must not make the whole trace unreadable.
+ *
+ * Field descriptions map as in lttng-modules: .text selects UTF8 for the
+ * elements of arrays and sequences (it is ignored for plain integers and
+ * enumerations, which are always encoding = none); elements narrower than
+ * a byte (bit arrays) are 1-bit aligned and preceded by an empty struct
+ * aligned on a byte, named "_<name>_padding".
  */
 #ifndef _LTTNG_METADATA_TEXT_H
 #define _LTTNG_METADATA_TEXT_H

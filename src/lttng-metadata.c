@@ -70,13 +70,17 @@ struct metadata_stream {
 	unsigned long snap_consumed, snap_produced;
 };
 
+/* Metadata of many events runs to hundreds of KiB: vmalloc when large. */
 static int text_grow(struct lttng_text *t, size_t min_cap)
 {
 	size_t cap = max_t(size_t, min_cap, t->cap ? t->cap * 2 : 4096);
-	char *buf = krealloc(t->buf, cap, GFP_KERNEL);
+	char *buf = kvmalloc(cap, GFP_KERNEL);
 
 	if (!buf)
 		return -ENOMEM;
+	if (t->buf)
+		memcpy(buf, t->buf, t->len + 1);
+	kvfree(t->buf);
 	t->buf = buf;
 	t->cap = cap;
 	return 0;
@@ -100,7 +104,7 @@ static void cache_release(struct kref *ref)
 	struct lttng_metadata_cache *cache =
 		container_of(ref, struct lttng_metadata_cache, ref);
 
-	kfree(cache->text.buf);
+	kvfree(cache->text.buf);
 	kfree(cache);
 }
 
@@ -296,6 +300,9 @@ static long cache_dump(struct metadata_stream *s)
 	else
 		s->out = s->in = 0;
 	mutex_unlock(&s->cache->lock);
+	/* The reader sleeps in poll(): tell it the whole cache is pending. */
+	if (!ret)
+		wake_up_interruptible(&s->cache->wait);
 	return ret;
 }
 

@@ -35,13 +35,16 @@ static struct proc_dir_entry *test_entry;
 static void fire(unsigned int n)
 {
 	long values[] = { 1, 2, 3 };
-	uint32_t net_values[] = { htonl(1), htonl(2), htonl(3) };
+	/* Network-order values, as a probe would read them from a packet. */
+	uint32_t net_values[] = {
+		(__force u32)htonl(1), (__force u32)htonl(2), (__force u32)htonl(3)
+	};
 	char text[10] = "test";
 	char escaped[] = "\\*";
 	unsigned int i;
 
 	for (i = 0; i < n; i++)
-		trace_lttng_test_filter_event(i, htonl(i), values, text,
+		trace_lttng_test_filter_event(i, (__force int)htonl(i), values, text,
 					      strlen(text), escaped, net_values);
 }
 

@@ -32,5 +32,9 @@ for m in lttng-tracer $(echo "$LTTNG_CONTROL_MODULES" | tr _ -); do
 	check "host: $m.ko installed under lib/modules/$VM_KVER" \
 		test -f "$tmp/root/lib/modules/$VM_KVER/extra/$m.ko"
 done
+check "host: probe modules installed" \
+	test -f "$tmp/root/lib/modules/$VM_KVER/extra/probes/lttng-probe-sched.ko"
+check "host: the test trigger module installed" \
+	test -f "$tmp/root/lib/modules/$VM_KVER/extra/tests/lttng-test.ko"
 check_eq "host: installed modules report their kernel" "$VM_KVER" sh -c \
 	"modinfo -F vermagic '$tmp/root/lib/modules/$VM_KVER/extra/lttng-tracer.ko' | cut -d' ' -f1"

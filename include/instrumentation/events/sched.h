@@ -184,6 +184,8 @@ LTTNG_EVENT(sched_process_exec,
 		f_int(pid_t, old_tid, old_pid)
 	))
 
+/* The kernel declares the sched_stat tracepoints only with schedstats. */
+#ifdef CONFIG_SCHEDSTATS
 #define LTTNG_SCHED_STAT_FIELDS(tsk, delay)				\
 	f_text(comm, tsk->comm, TASK_COMM_LEN)				\
 	f_int(pid_t, tid, tsk->pid)					\
@@ -204,6 +206,7 @@ LTTNG_EVENT(sched_stat_iowait,
 LTTNG_EVENT(sched_stat_blocked,
 	LTTNG_PROTO(struct task_struct *tsk, u64 delay),
 	LTTNG_FIELDS(LTTNG_SCHED_STAT_FIELDS(tsk, delay)))
+#endif /* CONFIG_SCHEDSTATS */
 
 LTTNG_EVENT(sched_stat_runtime,
 	LTTNG_PROTO(struct task_struct *tsk, u64 runtime, u64 vruntime),

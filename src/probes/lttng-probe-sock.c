@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Probes of the socket tracepoints (include/instrumentation/events/sock.h). */
+#include <linux/module.h>
+#include <trace/events/sock.h>
+
+#define LTTNG_PROBE_SUBSYSTEM	sock
+#define LTTNG_PROBE_EVENTS	<instrumentation/events/sock.h>
+#include <lttng/tracepoint-event.h>
+
+MODULE_LICENSE("GPL");
+MODULE_AUTHOR("The lttng-dt authors");
+MODULE_DESCRIPTION("lttng-dt probes: socket events");
