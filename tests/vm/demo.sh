@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# The README's demo: the stock lttng-sessiond drives our modules.
+# The README's demo: the stock lttng tools record a kernel session with
+# our modules, and babeltrace2 reads it back.
 # vms: 1
 . /lib/vmtest.sh
 
@@ -10,7 +11,14 @@ echo "lttng-dt demo on $(uname -r), stock $(lttng --version | head -n 1)"
 lttng-sessiond --background >/tmp/sessiond.log 2>&1
 wait_for 30 lttng list || { echo "lttng-sessiond did not start"; cat /tmp/sessiond.log; exit 1; }
 say 'lsmod | grep ^lttng'
-say 'ls -l /proc/lttng'
-say 'lttng-abi-probe version'
-say 'lttng list -k'
-say 'cat /tmp/sessiond.log'
+say 'lttng list -k | head -n 12'
+say 'lttng create s1 --output=/tmp/s1'
+say 'lttng enable-channel -k --subbuf-size 256K --num-subbuf 4 ch0'
+say 'lttng enable-event -k -c ch0 sched_switch,sched_wakeup,sched_process_fork,sched_process_exit,sched_process_exec'
+say 'lttng add-context -k -c ch0 -t pid -t tid -t procname -t ppid -t prio -t vpid -t vtid'
+say 'lttng start'
+say 'for i in 1 2 3; do sh -c "echo child \$\$"; done'
+say 'lttng stop'
+say 'lttng destroy'
+say 'babeltrace2 /tmp/s1 | grep -E "sched_process_(fork|exec|exit)"'
+say 'babeltrace2 /tmp/s1 | wc -l'
