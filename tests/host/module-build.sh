@@ -20,6 +20,11 @@ rc=$?
 check "host: modules build at W=1 C=2" test "$rc" -eq 0
 check "host: no compiler or sparse warning" sh -c \
 	"! grep -E 'warning:|error:' '$tmp/build.log'"
+# DKMS installs what dkms.conf names: it must name every module built.
+built=$(sed 's|.*/||; s/\.o$//; s/\.ko$//' "$tmp/src/modules.order" | sort)
+listed=$(sed -n '/^_lttng_dt_modules="/,/"$/p' "$repo/dkms.conf" | tr -d '"' |
+	sed 's/^_lttng_dt_modules=//; s|.*/||' | sort)
+check_eq "host: dkms.conf lists every module Kbuild builds" "$built" echo "$listed"
 
 # The top-level targets, as a user runs them from the configured tree.
 top=${TOP_BUILDDIR:-$repo}
