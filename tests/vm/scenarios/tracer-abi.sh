@@ -10,7 +10,7 @@ check_eq "TRACER_VERSION is 2.13.9, ABI is 2.6" "tracer 2.13.9
 abi 2.6" lttng-abi-probe version
 check_eq "unknown command fails with ENOTTY" "ENOTTY" lttng-abi-probe ioctl 0x0000F6EE
 check_eq "old-ABI command fails with ENOTTY" "ENOTTY" lttng-abi-probe ioctl 0x0000F640
-check_eq "SESSION not provided yet: ENOSYS" "ENOSYS" lttng-abi-probe ioctl 0x0000F645
+check_eq "SESSION: a session fd" "fd" lttng-abi-probe ioctl 0x0000F645
 check_eq "EVENT_NOTIFIER_GROUP_CREATE: ENOSYS" "ENOSYS" lttng-abi-probe ioctl 0x0000F64C
 check_eq "bad user pointer gives EFAULT" "EFAULT" lttng-abi-probe ioctl 0x800CF646 0x10
 check_eq "WAIT_QUIESCENT returns 0" "0" lttng-abi-probe ioctl 0x0000F648
