@@ -7,10 +7,14 @@
 # tree), the distro modules the scenarios need, the test helpers and
 # every scenario. The scenario to run is chosen on the kernel command line.
 #
-# usage: mkinitramfs.sh OUT.cpio.gz KVER MODROOT HELPERDIR MODINDEX DISTRO
+# usage: mkinitramfs.sh OUT.cpio.gz KVER MODROOT HELPERDIR MODINDEX DISTRO [UPSTREAM]
 #   MODINDEX  directory holding the kernel's modules.builtin*
 #   DISTRO    1: copy distro modules from /lib/modules/KVER (Debian's
 #             kernel); 0: the kernel has what the scenarios need built in
+#   UPSTREAM  optional: upstream lttng-modules' installed modules
+#             (tests/benchmarks/build-upstream.sh), added as a second set in
+#             /lib/lttng-sets/KVER/upstream with switch-tracer and the
+#             benchmark scenario (doc/upstream-yardstick.md)
 set -euo pipefail
 
 out=$(realpath -m "$1")
@@ -19,6 +23,7 @@ modroot=$3
 helperdir=$4
 modindex=$5
 distro=$6
+upstream=${7:-}
 here=$(cd "$(dirname "$0")" && pwd)
 
 # Distro modules copied with their dependencies: virtio NIC for multi-VM
@@ -61,6 +66,10 @@ cp -r /usr/share/xml/lttng "$root/usr/share/xml/"
 
 # Our modules, then distro ones at their tree paths, then the index.
 [ -d "$modroot/lib/modules/$kver" ] && cp -a "$modroot/lib/modules/$kver/." "$root/lib/modules/$kver/"
+if [ -n "$upstream" ]; then
+	mkdir -p "$root/lib/lttng-sets/$kver"
+	cp -a "$upstream" "$root/lib/lttng-sets/$kver/upstream"
+fi
 for m in $distro_mods; do
 	for f in $(modprobe -S "$kver" --show-depends "$m" | awk '$1 == "insmod" {print $2}'); do
 		mkdir -p "$root$(dirname "$f")"
@@ -75,6 +84,10 @@ depmod -b "$root" "$kver"
 mkdir -p "$root/usr/local/bin"
 copy_with_libs "$helperdir"/*
 mv "$root$helperdir"/* "$root/usr/local/bin/"
+if [ -n "$upstream" ]; then
+	cp "$here/../benchmarks/switch-tracer.sh" "$root/usr/local/bin/switch-tracer"
+	chmod +x "$root/usr/local/bin/switch-tracer"
+fi
 
 cat > "$root/etc/passwd" <<'PW'
 root:x:0:0:root:/root:/bin/sh
@@ -84,6 +97,7 @@ printf 'root:x:0:\ntracing:x:999:\nnogroup:x:65534:\n' > "$root/etc/group"
 echo "127.0.0.1 localhost" > "$root/etc/hosts"
 
 cp "$here"/scenarios/*.sh "$here/demo.sh" "$root/scenarios/"
+[ -n "$upstream" ] && cp "$here/../benchmarks/bench.sh" "$root/scenarios/"
 cp "$here/../lib/checks.sh" "$root/lib/vmtest.sh"
 cp "$here/guest-init" "$root/init"
 chmod +x "$root/init"

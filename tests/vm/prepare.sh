@@ -39,13 +39,34 @@ if ! make -C "$VM_KERNELDIR" M="$build/tree/test-modules" modules \
 	echo "error: test module build failed against $VM_KERNELDIR" >&2
 	exit 1
 fi
+# Opt-in (LTTNG_DT_UPSTREAM=1): upstream lttng-modules 2.13.9 as a second
+# module set, for the benchmarks (doc/upstream-yardstick.md). $build/upstream
+# is its build cache: it is not removed above.
+upstream=""
+if [ "${LTTNG_DT_UPSTREAM:-0}" = 1 ] && [ "$VM_BUILTIN" = 0 ]; then
+	if ! "$repo/tests/benchmarks/build-upstream.sh" "$build/upstream" \
+		"$VM_KERNELDIR" >>"$build/modules.log" 2>&1; then
+		tail -n 40 "$build/modules.log" >&2
+		echo "error: upstream lttng-modules build failed against $VM_KERNELDIR" >&2
+		exit 1
+	fi
+	upstream=$build/upstream/lib/modules/$VM_KVER/extra/lttng-upstream
+fi
 
 for c in "$here"/helpers/*.c; do
 	gcc -O2 -Wall -Wextra -Werror -I"$repo/include" \
 		-o "$build/helpers/$(basename "$c" .c)" "$c"
 done
+# The benchmarks' helpers go with the upstream set only.
+if [ -n "$upstream" ]; then
+	for c in "$repo"/tests/benchmarks/*.c; do
+		gcc -O2 -Wall -Wextra -Werror \
+			-o "$build/helpers/$(basename "$c" .c)" "$c"
+	done
+fi
 
 "$here/mkinitramfs.sh" "$build/initramfs.cpio.gz" "$VM_KVER" \
-	"$build/modroot" "$build/helpers" "$VM_MODINDEX" "$VM_DISTRO_MODULES" >&2
+	"$build/modroot" "$build/helpers" "$VM_MODINDEX" "$VM_DISTRO_MODULES" \
+	"$upstream" >&2
 echo "VM_KIMAGE=$VM_KIMAGE"
 echo "VM_INITRD=$build/initramfs.cpio.gz"
