@@ -4,13 +4,13 @@
  * and poll) and metadata channels (STREAM only). Each keeps its session
  * file open, so the session outlives its channels' descriptors.
  */
-#include <linux/anon_inodes.h>
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/poll.h>
 #include <linux/uaccess.h>
 
 #include "lttng-abi.h"
+#include "lttng-anon-fd.h"
 #include "lttng-objects.h"
 
 struct channel_file {
@@ -167,7 +167,6 @@ int lttng_abi_channel_fd(struct file *session_file,
 {
 	struct lttng_session *session = session_file->private_data;
 	struct channel_file *cf;
-	struct file *file;
 	int fd;
 
 	cf = kzalloc(sizeof(*cf), GFP_KERNEL);
@@ -179,22 +178,13 @@ int lttng_abi_channel_fd(struct file *session_file,
 		kfree(cf);
 		return fd;
 	}
-	fd = get_unused_fd_flags(O_CLOEXEC);
-	if (fd < 0)
-		goto err;
-	file = anon_inode_getfile(metadata ? "[lttng_metadata_channel]" :
-					     "[lttng_channel]",
-				  metadata ? &metadata_channel_fops : &channel_fops,
-				  cf, O_RDWR);
-	if (IS_ERR(file)) {
-		put_unused_fd(fd);
-		fd = PTR_ERR(file);
-		goto err;
-	}
 	cf->session_file = get_file(session_file);
-	fd_install(fd, file);
-	return fd;
-err:
+	fd = lttng_anon_fd(metadata ? "[lttng_metadata_channel]" : "[lttng_channel]",
+			   metadata ? &metadata_channel_fops : &channel_fops,
+			   cf, O_RDWR, 0);
+	if (fd >= 0)
+		return fd;
+	fput(session_file);
 	mutex_lock(&lttng_sessions_lock);
 	lttng_channel_destroy_locked(cf->chan);
 	mutex_unlock(&lttng_sessions_lock);

@@ -5,12 +5,12 @@
  * by name now and as probe modules come. The file keeps its channel's
  * file open.
  */
-#include <linux/anon_inodes.h>
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/slab.h>
 
 #include "lttng-abi.h"
+#include "lttng-anon-fd.h"
 #include "lttng-objects.h"
 
 struct event_file {
@@ -62,7 +62,6 @@ int lttng_abi_event_fd(struct file *chan_file, const struct lttng_abi_event *ev)
 {
 	struct lttng_channel *chan = lttng_abi_file_channel(chan_file);
 	struct event_file *ef;
-	struct file *file;
 	int fd;
 
 	ef = kzalloc(sizeof(*ef), GFP_KERNEL);
@@ -74,20 +73,12 @@ int lttng_abi_event_fd(struct file *chan_file, const struct lttng_abi_event *ev)
 		kfree(ef);
 		return fd;
 	}
-	fd = get_unused_fd_flags(O_CLOEXEC);
-	if (fd < 0)
-		goto err;
-	file = anon_inode_getfile("[lttng_event]", &event_fops, ef, O_RDWR);
-	if (IS_ERR(file)) {
-		put_unused_fd(fd);
-		fd = PTR_ERR(file);
-		goto err;
-	}
 	ef->chan_file = get_file(chan_file);
-	fd_install(fd, file);
-	return fd;
-err:
+	fd = lttng_anon_fd("[lttng_event]", &event_fops, ef, O_RDWR, 0);
+	if (fd >= 0)
+		return fd;
 	/* The enabler stays, disabled, with its channel. */
+	fput(chan_file);
 	kfree(ef);
 	return fd;
 }

@@ -3,12 +3,11 @@
  * Session files: what SESSION on /proc/lttng returns. The session lives
  * as long as this file, which its channel files keep open.
  */
-#include <linux/anon_inodes.h>
-#include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/uaccess.h>
 
 #include "lttng-abi.h"
+#include "lttng-anon-fd.h"
 #include "lttng-objects.h"
 
 static long set_name(struct lttng_session *session, void __user *uarg)
@@ -90,24 +89,13 @@ static const struct file_operations session_fops = {
 int lttng_abi_session_fd(void)
 {
 	struct lttng_session *session;
-	struct file *file;
 	int fd;
 
 	session = lttng_session_create();
 	if (!session)
 		return -ENOMEM;
-	fd = get_unused_fd_flags(O_CLOEXEC);
+	fd = lttng_anon_fd("[lttng_session]", &session_fops, session, O_RDWR, 0);
 	if (fd < 0)
-		goto err;
-	file = anon_inode_getfile("[lttng_session]", &session_fops, session, O_RDWR);
-	if (IS_ERR(file)) {
-		put_unused_fd(fd);
-		fd = PTR_ERR(file);
-		goto err;
-	}
-	fd_install(fd, file);
-	return fd;
-err:
-	lttng_session_destroy(session);
+		lttng_session_destroy(session);
 	return fd;
 }

@@ -11,8 +11,6 @@
  * demand when the consumer asks for the next one, in the stream's small
  * mmap-able buffer; they are never written from probe context.
  */
-#include <linux/anon_inodes.h>
-#include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/kref.h>
 #include <linux/mm.h>
@@ -26,6 +24,7 @@
 
 #include "compat/fs.h"
 #include "compat/mm.h"
+#include "lttng-anon-fd.h"
 #include "lttng-metadata-text.h"
 #include "lttng-objects.h"
 
@@ -479,7 +478,6 @@ int lttng_metadata_stream_fd(struct lttng_channel *chan)
 	const struct lttng_abi_channel *attr = &chan->attr;
 	struct lttng_session *session = chan->session;
 	struct metadata_stream *s;
-	struct file *file;
 	int fd;
 
 	if (attr->subbuf_size < PAGE_SIZE || attr->subbuf_size > SZ_1M ||
@@ -501,20 +499,10 @@ int lttng_metadata_stream_fd(struct lttng_channel *chan)
 	s->cache = session->metadata;
 	kref_get(&s->cache->ref);
 
-	fd = get_unused_fd_flags(O_CLOEXEC);
-	if (fd < 0)
-		goto err;
-	file = anon_inode_getfile("[lttng_metadata_stream]", &metadata_stream_fops,
-				  s, O_RDONLY);
-	if (IS_ERR(file)) {
-		put_unused_fd(fd);
-		fd = PTR_ERR(file);
-		goto err;
-	}
-	file->f_mode |= FMODE_PREAD;
-	fd_install(fd, file);
-	return fd;
-err:
+	fd = lttng_anon_fd("[lttng_metadata_stream]", &metadata_stream_fops, s,
+			   O_RDONLY, FMODE_PREAD);
+	if (fd >= 0)
+		return fd;
 	lttng_metadata_cache_put(s->cache);
 	vfree(s->mem);
 	kfree(s);

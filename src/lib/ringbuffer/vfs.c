@@ -6,8 +6,6 @@
  * sessiond and the consumer share the same struct file (the descriptor
  * is passed over a socket), so all reader state lives in the buffer.
  */
-#include <linux/anon_inodes.h>
-#include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/poll.h>
@@ -17,6 +15,7 @@
 #include <lttng/abi.h>
 
 #include "compat/fs.h"
+#include "lttng-anon-fd.h"
 #include "compat/mm.h"
 #include "frontend.h"
 
@@ -260,20 +259,12 @@ static const struct file_operations stream_fops = {
 /* A new stream file on buf (which the caller marked as having a reader). */
 int lttng_rb_stream_fd(struct lttng_rb_buffer *buf)
 {
-	struct file *file;
 	int fd;
 
-	fd = get_unused_fd_flags(O_CLOEXEC);
-	if (fd < 0)
-		return fd;
-	file = anon_inode_getfile("[lttng_stream]", &stream_fops, buf, O_RDONLY);
-	if (IS_ERR(file)) {
-		put_unused_fd(fd);
-		return PTR_ERR(file);
-	}
-	/* splice() with an offset needs FMODE_PREAD, which anon files lack. */
-	file->f_mode |= FMODE_PREAD;
 	lttng_rb_channel_get(buf->chan);
-	fd_install(fd, file);
+	/* splice() with an offset needs FMODE_PREAD, which anon files lack. */
+	fd = lttng_anon_fd("[lttng_stream]", &stream_fops, buf, O_RDONLY, FMODE_PREAD);
+	if (fd < 0)
+		lttng_rb_channel_put(buf->chan);
 	return fd;
 }
