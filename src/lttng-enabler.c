@@ -94,12 +94,6 @@ static struct lttng_event_recorder *create_recorder(struct lttng_channel *chan,
 	ev->chan = chan;
 	ev->desc = desc;
 	ev->id = chan->next_event_id++;
-	if (tracepoint_probe_register(tp, desc->probe, ev)) {
-		/* The id stays used: ids are never reused in a channel. */
-		kfree(ev);
-		return NULL;
-	}
-	ev->registered = true;
 	list_add_tail(&ev->node, &chan->recorders);
 	if (chan->session->been_active)
 		lttng_metadata_emit_event_locked(chan->session, ev);
@@ -141,6 +135,26 @@ static void sync_channel_locked(struct lttng_channel *chan)
 	}
 }
 
+/*
+ * Callbacks go on the tracepoints only once the session starts: until
+ * then an enabled event costs nothing, as the tracepoint stays off.
+ */
+void lttng_session_register_recorders_locked(struct lttng_session *session)
+{
+	struct lttng_event_recorder *ev;
+	struct lttng_channel *chan;
+
+	lockdep_assert_held(&lttng_sessions_lock);
+	list_for_each_entry(chan, &session->channels, node) {
+		list_for_each_entry(ev, &chan->recorders, node) {
+			if (ev->registered)
+				continue;
+			ev->registered = !tracepoint_probe_register(find_tracepoint(ev->desc),
+								    ev->desc->probe, ev);
+		}
+	}
+}
+
 void lttng_session_sync_enablers_locked(struct lttng_session *session)
 {
 	struct lttng_channel *chan;
@@ -151,6 +165,8 @@ void lttng_session_sync_enablers_locked(struct lttng_session *session)
 		if (!chan->is_metadata)
 			sync_channel_locked(chan);
 	lttng_probes_unlock();
+	if (session->active)
+		lttng_session_register_recorders_locked(session);
 }
 
 void lttng_channel_unregister_recorders_locked(struct lttng_channel *chan)
@@ -262,9 +278,9 @@ void lttng_probe_going(const struct lttng_probe *probe)
 					ev->registered = false;
 					any = true;
 				}
-	if (!any)
-		return;
-	tracepoint_synchronize_unregister();
+	/* Recorders never started have no callback to wait for. */
+	if (any)
+		tracepoint_synchronize_unregister();
 	list_for_each_entry(session, lttng_session_list(), node)
 		list_for_each_entry(chan, &session->channels, node)
 			list_for_each_entry_safe(ev, tmp, &chan->recorders, node)

@@ -44,6 +44,7 @@ struct lttng_enabler *lttng_enabler_create(struct lttng_channel *chan,
 int lttng_enabler_set_enabled(struct lttng_enabler *enabler, bool enabled);
 /* Make recorders follow the enablers and the registry (locked). */
 void lttng_session_sync_enablers_locked(struct lttng_session *session);
+void lttng_session_register_recorders_locked(struct lttng_session *session);
 void lttng_channel_unregister_recorders_locked(struct lttng_channel *chan);
 void lttng_channel_free_recorders_locked(struct lttng_channel *chan);
 /* A probe module came or is going (lttng-probes.c calls these). */

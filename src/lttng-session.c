@@ -91,6 +91,7 @@ int lttng_session_start(struct lttng_session *session)
 	list_for_each_entry(chan, &session->channels, node)
 		if (chan->rb)
 			lttng_rb_channel_start_timers(chan->rb);
+	lttng_session_register_recorders_locked(session);
 	WRITE_ONCE(session->active, 1);
 out:
 	mutex_unlock(&lttng_sessions_lock);
