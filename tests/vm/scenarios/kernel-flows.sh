@@ -92,18 +92,34 @@ check_eq "recorded + discarded = fired" 100000 echo $((recorded + discarded))
 check "babeltrace2 reads the flooded trace" sh -c \
 	"! grep -v 'discarded\|^ *$\|WARNING\|Trace\|stream\|packet\|babeltrace\|#' /tmp/bt.err | grep -q ."
 
-# --- Overwrite mode keeps the newest records; mmap output.
-lttng create t4 --output=/tmp/tr/t4 >/dev/null
+# --- Overwrite mode keeps the newest records (flight recorder: the
+# consumer reads nothing until the snapshot); mmap output.
+lttng create t4 --snapshot --output=/tmp/tr/t4 >/dev/null
 check "enable-channel --overwrite --output mmap" \
 	lttng enable-channel -k --overwrite --output mmap --subbuf-size 4096 --num-subbuf 4 ow
 lttng enable-event -k -c ow lttng_test_filter_event >/dev/null
 lttng start >/dev/null
 fire 100000
+lttng snapshot record >/dev/null
 lttng stop >/dev/null
 lttng destroy t4 >/dev/null
-bt /tmp/tr/t4 >/tmp/bt.txt
+bt /tmp/tr/t4/*/ >/tmp/bt.txt
 check "overwrite keeps the newest record" grep -q 'intfield = 99999,' /tmp/bt.txt
-check "overwrite reads without error" test -s /tmp/bt.txt
+check "what it keeps ends with the newest, in order" sh -c \
+	"sed -n 's/.* intfield = \([0-9]*\),.*/\1/p' /tmp/bt.txt |
+	 awk 'NR > 1 && \$1 <= prev { bad++ } { prev = \$1 } END { exit bad > 0 || prev != 99999 }'"
+echo "# overwrite kept $(count lttng_test_filter_event) of 100000 records"
+
+# --- Overwrite mode read while recording: the consumer keeps up as it can.
+lttng create t4b --output=/tmp/tr/t4b >/dev/null
+lttng enable-channel -k --overwrite --subbuf-size 4096 --num-subbuf 4 ow >/dev/null
+lttng enable-event -k -c ow lttng_test_filter_event >/dev/null
+lttng start >/dev/null
+fire 100000
+lttng stop >/dev/null
+lttng destroy t4b >/dev/null
+bt /tmp/tr/t4b >/tmp/bt.txt
+check "a consumed overwrite channel reads without error" test -s /tmp/bt.txt
 
 # --- Timers: a switch timer delivers packets while tracing runs.
 lttng create t5 --output=/tmp/tr/t5 >/dev/null
