@@ -18,15 +18,14 @@
 #include <linux/slab.h>
 #include <linux/ktime.h>
 #include <linux/timekeeping.h>
-#include <linux/uio.h>
 #include <linux/utsname.h>
 #include <linux/vmalloc.h>
 
 #include "compat/fs.h"
-#include "compat/mm.h"
 #include "lttng-anon-fd.h"
 #include "lttng-metadata-text.h"
 #include "lttng-objects.h"
+#include "lttng-stream-io.h"
 
 #define METADATA_MAGIC		0x75D11D57
 
@@ -420,20 +419,12 @@ static __poll_t stream_poll(struct file *file, poll_table *wait)
 static ssize_t stream_read_iter(struct kiocb *iocb, struct iov_iter *to)
 {
 	struct metadata_stream *s = iocb->ki_filp->private_data;
-	size_t padded, len;
 	ssize_t ret = -ENODATA;
 
 	mutex_lock(&s->lock);
-	if (!s->held)
-		goto out;
-	padded = PAGE_ALIGN(s->packet_len);
-	ret = 0;
-	if (iocb->ki_pos < 0 || iocb->ki_pos >= padded)
-		goto out;
-	len = min_t(size_t, iov_iter_count(to), padded - iocb->ki_pos);
-	ret = copy_to_iter(s->mem + s->idx * s->subbuf_size + iocb->ki_pos, len, to);
-	iocb->ki_pos += ret;
-out:
+	if (s->held)
+		ret = lttng_stream_read_packet(iocb, to, s->mem + s->idx * s->subbuf_size,
+					       PAGE_ALIGN(s->packet_len));
 	mutex_unlock(&s->lock);
 	return ret;
 }
@@ -442,13 +433,7 @@ static int stream_mmap(struct file *file, struct vm_area_struct *vma)
 {
 	struct metadata_stream *s = file->private_data;
 
-	if (vma->vm_pgoff ||
-	    vma->vm_end - vma->vm_start != s->subbuf_size * s->nr_subbuf)
-		return -EINVAL;
-	if (vma->vm_flags & VM_WRITE)
-		return -EPERM;
-	lttng_vma_clear_flags(vma, VM_MAYWRITE);
-	return remap_vmalloc_range(vma, s->mem, 0);
+	return lttng_stream_mmap(vma, s->mem, s->subbuf_size * s->nr_subbuf);
 }
 
 static int stream_release(struct inode *inode, struct file *file)

@@ -9,14 +9,12 @@
 #include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/poll.h>
-#include <linux/uio.h>
-#include <linux/vmalloc.h>
 
 #include <lttng/abi.h>
 
 #include "compat/fs.h"
 #include "lttng-anon-fd.h"
-#include "compat/mm.h"
+#include "lttng-stream-io.h"
 #include "frontend.h"
 
 static int put_u64(void __user *uarg, u64 v)
@@ -196,22 +194,13 @@ static ssize_t stream_read_iter(struct kiocb *iocb, struct iov_iter *to)
 	struct lttng_rb_packet_info info;
 	ssize_t ret = -ENODATA;
 	void *packet;
-	size_t len;
 
 	mutex_lock(&buf->reader_lock);
 	packet = lttng_rb_held_packet(buf);
-	if (!packet)
-		goto out;
-	buf->chan->ops->info(packet, &info);
-	ret = 0;
-	if (iocb->ki_pos < 0 || iocb->ki_pos >= info.packet_size / 8)
-		goto out;
-	len = min_t(size_t, iov_iter_count(to), info.packet_size / 8 - iocb->ki_pos);
-	ret = copy_to_iter(packet + iocb->ki_pos, len, to);
-	iocb->ki_pos += ret;
-	if (!ret && len)
-		ret = -EFAULT;
-out:
+	if (packet) {
+		buf->chan->ops->info(packet, &info);
+		ret = lttng_stream_read_packet(iocb, to, packet, info.packet_size / 8);
+	}
 	mutex_unlock(&buf->reader_lock);
 	return ret;
 }
@@ -220,15 +209,10 @@ out:
 static int stream_mmap(struct file *file, struct vm_area_struct *vma)
 {
 	struct lttng_rb_buffer *buf = file->private_data;
-	unsigned long len = vma->vm_end - vma->vm_start;
 
-	if (!is_mmap(buf) || vma->vm_pgoff ||
-	    len != lttng_rb_buf_size(&buf->chan->layout))
+	if (!is_mmap(buf))
 		return -EINVAL;
-	if (vma->vm_flags & VM_WRITE)
-		return -EPERM;
-	lttng_vma_clear_flags(vma, VM_MAYWRITE);
-	return remap_vmalloc_range(vma, buf->mem, 0);
+	return lttng_stream_mmap(vma, buf->mem, lttng_rb_buf_size(&buf->chan->layout));
 }
 
 static int stream_release(struct inode *inode, struct file *file)
