@@ -253,4 +253,99 @@ struct lttng_abi_tracker_args {
 #define LTTNG_ABI_RB_GET_SEQ_NUM		_IOR(LTTNG_ABI_IOC, 0x27, __u64)
 #define LTTNG_ABI_RB_INSTANCE_ID		_IOR(LTTNG_ABI_IOC, 0x28, __u64)
 
+/*
+ * Distributed-trace (dt) extension: commands on /proc/lttng, root only.
+ * Their numbers (0xD0-0xDF) are unused by every lttng-modules ABI, so the
+ * stock tools can never issue one by mistake. Times are CLOCK_MONOTONIC
+ * nanoseconds, the clock of the traces.
+ */
+#define LTTNG_DT_ABI_MAJOR_VERSION	1
+#define LTTNG_DT_ABI_MINOR_VERSION	0
+
+/* Why a thread is flagged: a bit each, several may be set at once. */
+enum lttng_dt_reason {
+	LTTNG_DT_REASON_MANUAL		= 0,	/* dt-track named it */
+	LTTNG_DT_REASON_INHERITED	= 1,	/* forked by a tracked thread */
+	LTTNG_DT_REASON_NETWORK		= 2,	/* read a marked TCP segment */
+	LTTNG_DT_NR_REASONS		= 3,
+};
+#define LTTNG_DT_REASON_BIT(r)		(1U << (r))
+
+/* lttng_dt_abi_track.flags */
+#define LTTNG_DT_TRACK_NO_INHERIT	(1U << 0)	/* children stay unflagged */
+
+struct lttng_dt_abi_version {
+	__u32 major;
+	__u32 minor;
+} LTTNG_ABI_PACKED;
+
+/* TRACK_PID / TRACK_TID / UNTRACK_PID / UNTRACK_TID. */
+struct lttng_dt_abi_track {
+	__s32 id;			/* pid (every thread of it) or tid */
+	__u32 flags;			/* LTTNG_DT_TRACK_*; 0 for untrack */
+	char padding[24];		/* zero */
+} LTTNG_ABI_PACKED;
+
+/* One flagged thread, as LIST_THREADS reports it. */
+struct lttng_dt_abi_thread {
+	__s32 tid;
+	__s32 pid;
+	__u32 reasons;			/* LTTNG_DT_REASON_BIT() mask */
+	__u32 flags;			/* LTTNG_DT_TRACK_* of the manual flag */
+	__u64 since[LTTNG_DT_NR_REASONS];	/* per reason; 0 if not set */
+	char comm[16];
+} LTTNG_ABI_PACKED;
+
+/*
+ * LIST_THREADS: in, count is the capacity of the array at threads (a user
+ * pointer); out, count is the number of flagged threads, of which
+ * min(in, out) were written. Returns 0.
+ */
+struct lttng_dt_abi_thread_list {
+	__u32 count;
+	__u32 padding;
+	__u64 threads;
+} LTTNG_ABI_PACKED;
+
+/*
+ * GATE_SET / GATE_GET, by session name (SESSION_SET_NAME's). Every session
+ * of that name is set; GATE_GET reads the first. -ENOENT when none has it.
+ */
+struct lttng_dt_abi_gate {
+	char session_name[LTTNG_ABI_SESSION_NAME_LEN];
+	__u32 gated;			/* in for SET, out for GET: 0 or 1 */
+	__u32 padding;
+	__u64 gated_out;		/* out: events the gate refused */
+	__u64 passed;			/* out: events the gate let through */
+	char reserved[32];		/* zero */
+} LTTNG_ABI_PACKED;
+
+/* STATS: counters of the whole extension since it was loaded. */
+struct lttng_dt_abi_stats {
+	__u64 flagged_threads;		/* now */
+	__u64 flags_set[LTTNG_DT_NR_REASONS];
+	__u64 flags_cleared;		/* by untrack, exit or expiry */
+	__u64 reserved[27];		/* zero; the TCP mark's counters go here */
+} LTTNG_ABI_PACKED;
+
+#define LTTNG_DT_ABI_VERSION		\
+	_IOR(LTTNG_ABI_IOC, 0xD0, struct lttng_dt_abi_version)
+#define LTTNG_DT_ABI_TRACK_PID		\
+	_IOW(LTTNG_ABI_IOC, 0xD1, struct lttng_dt_abi_track)
+#define LTTNG_DT_ABI_TRACK_TID		\
+	_IOW(LTTNG_ABI_IOC, 0xD2, struct lttng_dt_abi_track)
+#define LTTNG_DT_ABI_UNTRACK_PID	\
+	_IOW(LTTNG_ABI_IOC, 0xD3, struct lttng_dt_abi_track)
+#define LTTNG_DT_ABI_UNTRACK_TID	\
+	_IOW(LTTNG_ABI_IOC, 0xD4, struct lttng_dt_abi_track)
+#define LTTNG_DT_ABI_UNTRACK_ALL	_IO(LTTNG_ABI_IOC, 0xD5)
+#define LTTNG_DT_ABI_LIST_THREADS	\
+	_IOWR(LTTNG_ABI_IOC, 0xD6, struct lttng_dt_abi_thread_list)
+#define LTTNG_DT_ABI_GATE_SET		\
+	_IOW(LTTNG_ABI_IOC, 0xD7, struct lttng_dt_abi_gate)
+#define LTTNG_DT_ABI_GATE_GET		\
+	_IOWR(LTTNG_ABI_IOC, 0xD8, struct lttng_dt_abi_gate)
+#define LTTNG_DT_ABI_STATS		\
+	_IOR(LTTNG_ABI_IOC, 0xD9, struct lttng_dt_abi_stats)
+
 #endif /* _LTTNG_ABI_H */
