@@ -109,6 +109,38 @@ static void decomposition_invariants(void **state)
 	}
 }
 
+/*
+ * Follow one sub-buffer's commit count over laps that cross the wrap of
+ * positions at ULONG_MAX: complete exactly when a whole lap is committed.
+ */
+static void commit_count_across_wrap(void **state)
+{
+	struct lttng_rb_layout l;
+	unsigned long pos, commit, lap;
+
+	(void)state;
+	assert_int_equal(lttng_rb_layout_init(&l, PAGE, 8, PAGE, true), 0);
+	pos = 0UL - 3 * lttng_rb_buf_size(&l) + 5 * PAGE;	/* sub-buffer 5 */
+	commit = lttng_rb_buf_lap(&l, pos) << l.subbuf_order;	/* laps before */
+	for (lap = 0; lap < 6; lap++, pos += lttng_rb_buf_size(&l)) {
+		assert_false(lttng_rb_commit_complete(&l, commit, pos));
+		commit += PAGE - 1;
+		assert_false(lttng_rb_commit_complete(&l, commit, pos));
+		commit += 1;
+		assert_true(lttng_rb_commit_complete(&l, commit, pos));
+		/* Complete for this lap is not complete for the next one. */
+		assert_false(lttng_rb_commit_complete(&l, commit,
+						      pos + lttng_rb_buf_size(&l)));
+	}
+	assert_true(pos < lttng_rb_buf_size(&l) * 4);	/* it did wrap */
+
+	/* A single sub-buffer: the count and the position wrap together. */
+	assert_int_equal(lttng_rb_layout_init(&l, PAGE, 1, PAGE, false), 0);
+	pos = 0UL - PAGE;
+	assert_true(lttng_rb_commit_complete(&l, 0, pos));
+	assert_true(lttng_rb_commit_complete(&l, PAGE, 0));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -116,6 +148,7 @@ int main(void)
 		cmocka_unit_test(decomposition_at_boundaries),
 		cmocka_unit_test(wrap_around),
 		cmocka_unit_test(decomposition_invariants),
+		cmocka_unit_test(commit_count_across_wrap),
 	};
 
 	cmocka_set_message_output(CM_OUTPUT_TAP);

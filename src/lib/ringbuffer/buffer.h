@@ -13,9 +13,16 @@
  *   through an IPI or a pinned timer.
  * - The reader (the consumer daemon, through a stream file) serialises on
  *   reader_lock. It owns the consumed position, whose bit 0 says that it
- *   holds a sub-buffer; an overwriting writer must advance the consumed
- *   position before it may reuse a sub-buffer, and cannot while that bit
- *   is set, so a held sub-buffer is never overwritten.
+ *   is taking or giving back a sub-buffer; an overwriting writer must
+ *   advance the consumed position before it may reuse a sub-buffer, and
+ *   cannot while that bit is set.
+ * - Sub-buffers are logical: each maps to a physical slot of the memory.
+ *   An overwrite buffer has one slot more, the reader's spare. Taking a
+ *   sub-buffer swaps its slot with the spare, so the writer goes on
+ *   overwriting the oldest data (into the former spare) while the reader
+ *   reads a slot no writer can reach. A discard buffer never swaps: its
+ *   writers cannot pass the consumed position, so the bit is kept for as
+ *   long as the sub-buffer is held.
  * - A sub-buffer is complete for its lap L when its cumulative commit
  *   count reaches (L + 1) * subbuf_size. Writers publish data with
  *   smp_wmb() before local_add(); readers pair it with smp_rmb().
@@ -68,6 +75,7 @@ struct lttng_rb_packet_ops {
 
 struct lttng_rb_subbuf {
 	local_t commit;			/* committed bytes, all laps */
+	unsigned long slot;		/* physical slot it is written to */
 };
 
 struct lttng_rb_buffer {
@@ -75,7 +83,7 @@ struct lttng_rb_buffer {
 	local_t offset;			/* write position */
 	local_t lost;			/* records dropped, cumulative */
 	u64 last_ts;			/* timestamp of the latest reservation */
-	char *mem;			/* buf_size bytes, virtually contiguous */
+	char *mem;			/* the slots, virtually contiguous */
 	struct lttng_rb_subbuf *subbuf;
 	struct lttng_rb_channel *chan;
 	int cpu;			/* -1 for a channel's single buffer */
@@ -87,6 +95,8 @@ struct lttng_rb_buffer {
 	struct mutex reader_lock;
 	bool held;
 	unsigned long held_pos;
+	unsigned long held_slot;	/* what the reader reads */
+	unsigned long spare_slot;	/* overwrite: the reader's slot */
 	unsigned long snap_consumed;
 	unsigned long snap_produced;
 	atomic_t has_reader;		/* a stream file was opened on it */
@@ -103,6 +113,7 @@ struct lttng_rb_channel {
 	u64 id;				/* stream_id, for GET_STREAM_ID */
 	u8 uuid[16];			/* trace the packets belong to */
 
+	unsigned long nr_slots;		/* num_subbuf, + 1 spare if overwrite */
 	struct lttng_rb_buffer **bufs;	/* indexed by CPU; NULL if absent */
 	unsigned int nr_bufs;		/* array length */
 	bool per_cpu;
@@ -143,10 +154,12 @@ void lttng_rb_buffer_flush(struct lttng_rb_buffer *buf, bool flush_empty);
 bool lttng_rb_channel_has_unread_buffer(struct lttng_rb_channel *chan);
 struct lttng_rb_buffer *lttng_rb_channel_open_next_buffer(struct lttng_rb_channel *chan);
 
-/* Writer slow path (frontend.c), see frontend.h. */
+/* Writer slow path (writer.c), see frontend.h. */
 struct lttng_rb_reservation;
 int lttng_rb_reserve_slow(struct lttng_rb_buffer *buf,
 			  struct lttng_rb_reservation *res);
+/* Close the open packet as a writer of buf would (on its CPU). */
+void lttng_rb_switch_packet(struct lttng_rb_buffer *buf, bool flush_empty);
 
 /* Reader side (reader.c). */
 int lttng_rb_snapshot(struct lttng_rb_buffer *buf);
@@ -166,6 +179,22 @@ static inline unsigned long lttng_rb_subbuf_size(const struct lttng_rb_channel *
 	return c->layout.subbuf_size;
 }
 
+/* Bytes of a buffer's memory: what the reader maps. */
+static inline unsigned long lttng_rb_mem_size(const struct lttng_rb_channel *c)
+{
+	return c->nr_slots << c->layout.subbuf_order;
+}
+
+/* Where the sub-buffer holding pos is written now. */
+static inline char *lttng_rb_subbuf_addr(struct lttng_rb_buffer *buf,
+					 unsigned long pos)
+{
+	const struct lttng_rb_layout *l = &buf->chan->layout;
+	unsigned long slot = READ_ONCE(buf->subbuf[lttng_rb_subbuf_index(l, pos)].slot);
+
+	return buf->mem + (slot << l->subbuf_order);
+}
+
 /* Is the sub-buffer at pos complete for pos's lap? */
 static inline bool lttng_rb_subbuf_complete(struct lttng_rb_buffer *buf,
 					    unsigned long pos)
@@ -173,7 +202,7 @@ static inline bool lttng_rb_subbuf_complete(struct lttng_rb_buffer *buf,
 	const struct lttng_rb_layout *l = &buf->chan->layout;
 	unsigned long cc = local_read(&buf->subbuf[lttng_rb_subbuf_index(l, pos)].commit);
 
-	return cc - (lttng_rb_buf_lap(l, pos) << l->subbuf_order) == l->subbuf_size;
+	return lttng_rb_commit_complete(l, cc, pos);
 }
 
 #endif /* _LTTNG_RB_BUFFER_H */

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Ring-buffer writer slow path and channel life cycle: opening and
- * closing packets, making room in full buffers, flushes, timers.
+ * Ring-buffer channel life cycle: buffers, flushes on the owning CPU,
+ * timers. The writer's slow path is in writer.c.
  */
 #include <linux/cpu.h>
 #include <linux/module.h>
@@ -12,159 +12,6 @@
 #include "compat/timer.h"
 #include "frontend.h"
 
-static void commit_bytes(struct lttng_rb_buffer *buf, unsigned long pos,
-			 unsigned long len)
-{
-	const struct lttng_rb_layout *l = &buf->chan->layout;
-
-	smp_wmb();
-	local_add(len, &buf->subbuf[lttng_rb_subbuf_index(l, pos)].commit);
-}
-
-static void *packet_addr(struct lttng_rb_buffer *buf, unsigned long pos)
-{
-	const struct lttng_rb_layout *l = &buf->chan->layout;
-
-	return buf->mem + lttng_rb_buf_offset(l, lttng_rb_subbuf_trunc(l, pos));
-}
-
-static void open_packet(struct lttng_rb_buffer *buf, unsigned long pkt, u64 ts)
-{
-	const struct lttng_rb_packet_ops *ops = buf->chan->ops;
-
-	ops->open(buf, packet_addr(buf, pkt), ts, pkt);
-	commit_bytes(buf, pkt, ops->header_size);
-}
-
-/* Close the packet holding end - 1; end is where its data stops. */
-static void close_packet(struct lttng_rb_buffer *buf, unsigned long end, u64 ts)
-{
-	const struct lttng_rb_layout *l = &buf->chan->layout;
-	unsigned long used = end - lttng_rb_subbuf_trunc(l, end - 1);
-
-	buf->chan->ops->close(buf, packet_addr(buf, end - 1), ts, used,
-			      local_read(&buf->lost));
-	commit_bytes(buf, end - 1, l->subbuf_size - used);
-}
-
-/*
- * May a packet be opened at pkt? In discard mode only if the reader has
- * consumed that sub-buffer's previous lap. In overwrite mode the oldest
- * data is given up instead, by advancing the consumed position, unless
- * the reader holds a sub-buffer or the previous lap is still being
- * written by an interrupted writer. -EAGAIN: the consumed position moved,
- * start over.
- */
-static int make_room(struct lttng_rb_buffer *buf, unsigned long pkt)
-{
-	const struct lttng_rb_layout *l = &buf->chan->layout;
-	unsigned long buf_size = lttng_rb_buf_size(l);
-	long c = atomic_long_read(&buf->consumed);
-	unsigned long clean = c & ~LTTNG_RB_HELD;
-
-	if (pkt - clean < buf_size)
-		return 0;
-	if (buf->chan->config->mode == LTTNG_RB_MODE_DISCARD)
-		return -ENOBUFS;
-	if (c & LTTNG_RB_HELD || !lttng_rb_subbuf_complete(buf, pkt - buf_size))
-		return -ENOBUFS;
-	if (atomic_long_cmpxchg(&buf->consumed, c,
-				pkt + l->subbuf_size - buf_size) != c)
-		return -EAGAIN;
-	return 0;
-}
-
-int lttng_rb_reserve_slow(struct lttng_rb_buffer *buf,
-			  struct lttng_rb_reservation *res)
-{
-	const struct lttng_rb_layout *l = &buf->chan->layout;
-	size_t hdr = buf->chan->ops->header_size;
-	unsigned long old, off, pkt = 0, rec, end;
-	bool open, close_old;
-	int ret;
-
-	for (;;) {
-		old = local_read(&buf->offset);
-		lttng_rb_size_record(buf, res);
-		off = lttng_rb_subbuf_offset(l, old);
-		open = !off || off + res->len > l->subbuf_size;
-		close_old = off && open;
-		rec = old;
-		if (open) {
-			pkt = close_old ? lttng_rb_subbuf_next(l, old) : old;
-			if (hdr + res->len > l->subbuf_size) {
-				ret = -EMSGSIZE;
-				goto drop;
-			}
-			ret = make_room(buf, pkt);
-			if (ret == -EAGAIN)
-				continue;
-			if (ret)
-				goto drop;
-			rec = pkt + hdr;
-		}
-		end = rec + res->len;
-		if (local_cmpxchg(&buf->offset, old, end) == old)
-			break;
-	}
-	buf->last_ts = res->ts;
-	if (close_old)
-		close_packet(buf, old, res->ts);
-	if (open)
-		open_packet(buf, pkt, res->ts);
-	res->pos = rec;
-	res->close = !lttng_rb_subbuf_offset(l, end);
-	res->dst = buf->mem + lttng_rb_buf_offset(l, rec);
-	return 0;
-
-drop:
-	local_inc(&buf->lost);
-	return ret;
-}
-EXPORT_SYMBOL_GPL(lttng_rb_reserve_slow);
-
-/*
- * Close the open packet, as a writer of this buffer would: on its CPU,
- * or on any CPU while that CPU is offline. With flush_empty, a buffer
- * with no open packet gets an empty one (header only), so that the
- * reader sees a packet boundary with current timestamps.
- */
-static void switch_packet(struct lttng_rb_buffer *buf, bool flush_empty)
-{
-	const struct lttng_rb_layout *l = &buf->chan->layout;
-	size_t hdr = buf->chan->ops->header_size;
-	unsigned long old, end;
-	bool empty;
-	u64 ts;
-
-	for (;;) {
-		old = local_read(&buf->offset);
-		ts = lttng_rb_clock();
-		empty = !lttng_rb_subbuf_offset(l, old);
-		if (empty) {
-			int ret;
-
-			if (!flush_empty)
-				return;
-			ret = make_room(buf, old);
-			if (ret == -EAGAIN)
-				continue;
-			if (ret)
-				return;
-		}
-		end = empty ? old + l->subbuf_size : lttng_rb_subbuf_next(l, old);
-		if (local_cmpxchg(&buf->offset, old, end) == old)
-			break;
-	}
-	buf->last_ts = ts;
-	if (empty) {
-		open_packet(buf, old, ts);
-		close_packet(buf, old + hdr, ts);
-	} else {
-		close_packet(buf, old, ts);
-	}
-}
-
 struct switch_args {
 	struct lttng_rb_buffer *buf;
 	bool flush_empty;
@@ -174,7 +21,7 @@ static void switch_on_cpu(void *info)
 {
 	struct switch_args *args = info;
 
-	switch_packet(args->buf, args->flush_empty);
+	lttng_rb_switch_packet(args->buf, args->flush_empty);
 }
 
 void lttng_rb_buffer_flush(struct lttng_rb_buffer *buf, bool flush_empty)
@@ -189,7 +36,7 @@ void lttng_rb_buffer_flush(struct lttng_rb_buffer *buf, bool flush_empty)
 		smp_call_function_single(buf->cpu, switch_on_cpu, &args, 1);
 	} else {
 		preempt_disable();
-		switch_packet(buf, flush_empty);
+		lttng_rb_switch_packet(buf, flush_empty);
 		preempt_enable();
 	}
 	cpus_read_unlock();
@@ -210,7 +57,7 @@ static void switch_timer_fn(struct timer_list *t)
 	struct lttng_rb_buffer *buf = lttng_from_timer(buf, t, switch_timer);
 	struct lttng_rb_channel *chan = buf->chan;
 
-	switch_packet(buf, false);
+	lttng_rb_switch_packet(buf, false);
 	if (READ_ONCE(chan->timers_running))
 		mod_timer(&buf->switch_timer, jiffies + chan->switch_interval);
 }
@@ -320,17 +167,21 @@ static struct lttng_rb_buffer *alloc_buffer(struct lttng_rb_channel *chan, int c
 {
 	const struct lttng_rb_layout *l = &chan->layout;
 	struct lttng_rb_buffer *buf;
+	unsigned long i;
 
 	buf = kzalloc(sizeof(*buf), GFP_KERNEL);
 	if (!buf)
 		return NULL;
 	buf->subbuf = kcalloc(l->num_subbuf, sizeof(*buf->subbuf), GFP_KERNEL);
 	/* vmalloc_user: zeroed, and mappable by the reader as it is. */
-	buf->mem = vmalloc_user(lttng_rb_buf_size(l));
+	buf->mem = vmalloc_user(lttng_rb_mem_size(chan));
 	if (!buf->subbuf || !buf->mem) {
 		free_buffer(buf);
 		return NULL;
 	}
+	for (i = 0; i < l->num_subbuf; i++)
+		buf->subbuf[i].slot = i;
+	buf->spare_slot = l->num_subbuf;	/* overwrite buffers only */
 	buf->chan = chan;
 	buf->cpu = cpu;
 	local_set(&buf->offset, 0);
@@ -376,6 +227,8 @@ lttng_rb_channel_create(const struct lttng_rb_client_config *config,
 		return ERR_PTR(ret);
 	}
 	chan->config = config;
+	chan->nr_slots = chan->layout.num_subbuf +
+			 (config->mode == LTTNG_RB_MODE_OVERWRITE);
 	chan->ops = ops;
 	chan->priv = priv;
 	chan->per_cpu = attr->per_cpu;

@@ -73,7 +73,7 @@ static __always_inline int lttng_rb_reserve(struct lttng_rb_buffer *buf,
 	buf->last_ts = res->ts;
 	res->pos = old;
 	res->close = false;
-	res->dst = buf->mem + lttng_rb_buf_offset(l, old);
+	res->dst = lttng_rb_subbuf_addr(buf, old) + off;
 	return 0;
 }
 
@@ -86,7 +86,7 @@ static __always_inline void lttng_rb_commit(const struct lttng_rb_reservation *r
 	unsigned long idx = lttng_rb_subbuf_index(l, res->pos);
 
 	if (unlikely(res->close))
-		chan->ops->close(buf, buf->mem + (idx << l->subbuf_order),
+		chan->ops->close(buf, lttng_rb_subbuf_addr(buf, res->pos),
 				 res->ts, l->subbuf_size, local_read(&buf->lost));
 	smp_wmb();
 	local_add(res->len, &buf->subbuf[idx].commit);

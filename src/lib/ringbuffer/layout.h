@@ -137,6 +137,23 @@ static inline long lttng_rb_pos_diff(unsigned long a, unsigned long b)
 	return (long)(a - b);
 }
 
+/*
+ * A sub-buffer's commit count is the bytes ever committed to it: for the
+ * lap of pos it is complete at lap * subbuf_size + subbuf_size. The count
+ * covers subbuf_order fewer bits of range than positions reach laps in,
+ * so when positions wrap (lap back to 0) the count has only wrapped modulo
+ * 2^(BITS - log2(num_subbuf)): compare modulo that.
+ */
+static inline bool lttng_rb_commit_complete(const struct lttng_rb_layout *l,
+					    unsigned long commit,
+					    unsigned long pos)
+{
+	unsigned long lap_start = lttng_rb_buf_lap(l, pos) << l->subbuf_order;
+	unsigned long mask = ~0UL >> (l->buf_order - l->subbuf_order);
+
+	return !((commit - lap_start - l->subbuf_size) & mask);
+}
+
 /* Size rounded up to a whole number of pages (page_size a power of two). */
 static inline unsigned long lttng_rb_page_align(unsigned long size,
 						unsigned long page_size)

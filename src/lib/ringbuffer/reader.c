@@ -52,9 +52,29 @@ int lttng_rb_snapshot(struct lttng_rb_buffer *buf)
 	return 0;
 }
 
+static bool overwrites(struct lttng_rb_buffer *buf)
+{
+	return buf->chan->config->mode == LTTNG_RB_MODE_OVERWRITE;
+}
+
+/*
+ * With the consumed position marked (c | LTTNG_RB_HELD), no writer can
+ * start a new lap of the sub-buffers from c on: exchange the slot of the
+ * one at pos with the reader's, then let writers go again.
+ */
+static void swap_slot(struct lttng_rb_buffer *buf, unsigned long pos,
+		      unsigned long slot)
+{
+	const struct lttng_rb_layout *l = &buf->chan->layout;
+	struct lttng_rb_subbuf *sb = &buf->subbuf[lttng_rb_subbuf_index(l, pos)];
+
+	buf->spare_slot = sb->slot;
+	WRITE_ONCE(sb->slot, slot);
+}
+
 /*
  * Take the packet at pos for reading. It must be closed, fully committed
- * and not overwritten; once held, writers cannot overwrite it (see
+ * and not overwritten; once taken, writers cannot overwrite it (see
  * buffer.h).
  */
 int lttng_rb_get_subbuf(struct lttng_rb_buffer *buf, unsigned long pos)
@@ -83,7 +103,50 @@ int lttng_rb_get_subbuf(struct lttng_rb_buffer *buf, unsigned long pos)
 	} while (atomic_long_cmpxchg(&buf->consumed, c, c | LTTNG_RB_HELD) != c);
 	buf->held = true;
 	buf->held_pos = pos;
+	buf->held_slot = buf->subbuf[lttng_rb_subbuf_index(l, pos)].slot;
+	if (overwrites(buf)) {
+		swap_slot(buf, pos, buf->spare_slot);
+		/* The slot is the reader's now: writers may go on. */
+		atomic_long_set_release(&buf->consumed, c);
+	}
 	return 0;
+}
+
+/*
+ * Overwrite buffer: give the held slot back to its sub-buffer unless a
+ * writer has started a new lap of it meanwhile (it moved the consumed
+ * position past it first), in which case the held data is stale and the
+ * slot becomes the spare again.
+ */
+static void put_back_slot(struct lttng_rb_buffer *buf)
+{
+	long c;
+
+	for (;;) {
+		c = atomic_long_read(&buf->consumed);
+		if (lttng_rb_pos_diff(c & ~LTTNG_RB_HELD, buf->held_pos) > 0) {
+			buf->spare_slot = buf->held_slot;
+			return;
+		}
+		if (atomic_long_cmpxchg(&buf->consumed, c, c | LTTNG_RB_HELD) == c)
+			break;
+	}
+	swap_slot(buf, buf->held_pos, buf->held_slot);
+	atomic_long_set_release(&buf->consumed, c);
+}
+
+/* Overwrite buffer: consume up to the held packet, unless writers did. */
+static void consume_past_held(struct lttng_rb_buffer *buf)
+{
+	unsigned long next = buf->held_pos + buf->chan->layout.subbuf_size;
+	long c;
+
+	buf->spare_slot = buf->held_slot;
+	do {
+		c = atomic_long_read(&buf->consumed);
+		if (lttng_rb_pos_diff(c, next) >= 0)
+			return;
+	} while (atomic_long_cmpxchg(&buf->consumed, c, next) != c);
 }
 
 /* Release the held packet, and consume it if advance. */
@@ -93,20 +156,25 @@ void lttng_rb_put_subbuf(struct lttng_rb_buffer *buf, bool advance)
 
 	if (!buf->held)
 		return;
+	buf->held = false;
+	if (overwrites(buf)) {
+		if (advance)
+			consume_past_held(buf);
+		else
+			put_back_slot(buf);
+		return;
+	}
 	if (advance)
 		c = buf->held_pos + buf->chan->layout.subbuf_size;
 	/* Reading is over before a writer may reuse the packet. */
 	atomic_long_set_release(&buf->consumed, c);
-	buf->held = false;
 }
 
 void *lttng_rb_held_packet(struct lttng_rb_buffer *buf)
 {
-	const struct lttng_rb_layout *l = &buf->chan->layout;
-
 	if (!buf->held)
 		return NULL;
-	return buf->mem + lttng_rb_buf_offset(l, buf->held_pos);
+	return buf->mem + (buf->held_slot << buf->chan->layout.subbuf_order);
 }
 
 /* Drop everything recorded so far: consume up to the write position. */

@@ -51,7 +51,7 @@ static long held_packet_ioctl(struct lttng_rb_buffer *buf, unsigned int cmd,
 	case LTTNG_ABI_RB_GET_MMAP_READ_OFFSET:
 		if (!is_mmap(buf))
 			return -EINVAL;
-		return put_ulong(uarg, lttng_rb_buf_offset(l, buf->held_pos));
+		return put_ulong(uarg, buf->held_slot << l->subbuf_order);
 	case LTTNG_ABI_RB_GET_TIMESTAMP_BEGIN:
 		return put_u64(uarg, info.timestamp_begin);
 	case LTTNG_ABI_RB_GET_TIMESTAMP_END:
@@ -135,7 +135,7 @@ static long stream_ioctl_locked(struct lttng_rb_buffer *buf, unsigned int cmd,
 	case LTTNG_ABI_RB_GET_MMAP_LEN:
 		if (!is_mmap(buf))
 			return -EINVAL;
-		return put_ulong(uarg, lttng_rb_buf_size(&chan->layout));
+		return put_ulong(uarg, lttng_rb_mem_size(chan));
 	case LTTNG_ABI_RB_FLUSH:
 		return flush(buf, false);
 	case LTTNG_ABI_RB_FLUSH_EMPTY:
@@ -212,7 +212,7 @@ static int stream_mmap(struct file *file, struct vm_area_struct *vma)
 
 	if (!is_mmap(buf))
 		return -EINVAL;
-	return lttng_stream_mmap(vma, buf->mem, lttng_rb_buf_size(&buf->chan->layout));
+	return lttng_stream_mmap(vma, buf->mem, lttng_rb_mem_size(buf->chan));
 }
 
 static int stream_release(struct inode *inode, struct file *file)
