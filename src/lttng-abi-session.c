@@ -58,6 +58,8 @@ static long session_ioctl(struct file *file, unsigned int cmd, unsigned long arg
 		return set_name(session, uarg);
 	case LTTNG_ABI_SESSION_SET_CREATION_TIME:
 		return set_creation_time(session, uarg);
+	case LTTNG_ABI_SESSION_STATEDUMP:
+		return lttng_session_statedump(session);
 	case LTTNG_ABI_SESSION_TRACK_PID:
 	case LTTNG_ABI_SESSION_UNTRACK_PID:
 	case LTTNG_ABI_SESSION_TRACK_ID:
@@ -65,7 +67,6 @@ static long session_ioctl(struct file *file, unsigned int cmd, unsigned long arg
 	case LTTNG_ABI_SESSION_LIST_TRACKER_PIDS:
 	case LTTNG_ABI_SESSION_LIST_TRACKER_IDS:
 	case LTTNG_ABI_SESSION_METADATA_REGEN:
-	case LTTNG_ABI_SESSION_STATEDUMP:
 		/* Not provided yet: lttng reports the command as failed. */
 		return -ENOSYS;
 	}

@@ -21,6 +21,9 @@ int lttng_session_stop(struct lttng_session *session);
 int lttng_session_set_name(struct lttng_session *session, const char *name);
 int lttng_session_set_creation_time(struct lttng_session *session,
 				    const char *iso8601);
+/* The statedump of an active session (lttng-session-statedump.c). */
+int lttng_session_statedump(struct lttng_session *session);
+int lttng_session_statedump_locked(struct lttng_session *session);
 
 /* Channels (lttng-channel.c). */
 struct lttng_channel *lttng_channel_create(struct lttng_session *session,

@@ -93,6 +93,9 @@ int lttng_session_start(struct lttng_session *session)
 			lttng_rb_channel_start_timers(chan->rb);
 	lttng_session_register_recorders_locked(session);
 	WRITE_ONCE(session->active, 1);
+	ret = lttng_session_statedump_locked(session);
+	if (ret)
+		WRITE_ONCE(session->active, 0);
 out:
 	mutex_unlock(&lttng_sessions_lock);
 	return ret;

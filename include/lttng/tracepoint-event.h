@@ -28,6 +28,7 @@
  * and these fields, recorded in order, packed:
  *
  *	f_int(type, name, expr)		f_hex(type, name, expr)
+ *	f_oct(type, name, expr)		shown in octal (open flags)
  *	f_int_net(type, name, expr)	expr is in network byte order (as in
  *					packet headers): copied as it is and
  *					described as big-endian
@@ -42,6 +43,11 @@
  *	f_array_bits(type, name, src, len)	f_seq_bits(type, name, src, len_type, len)
  *					the bits of the values, one field per bit
  *	f_string(name, src)		NUL-terminated; NULL reads "(null)"
+ *
+ * A module whose events describe one session (the statedump) defines
+ * LTTNG_PROBE_SESSION_CHECK: the first tracepoint argument of each of its
+ * events must then be "struct lttng_session *session", and a recorder
+ * records only the events fired for its own session.
  *
  * The callback's prototype is checked against the kernel's declaration
  * of the tracepoint at compile time, so a kernel that changes a
@@ -106,6 +112,8 @@
 	{ .name = #n, .kind = LTTNG_FIELD_INTEGER, .type = __LTTNG_INT(t, 10, false) },
 #define f_hex(t, n, e)							\
 	{ .name = #n, .kind = LTTNG_FIELD_INTEGER, .type = __LTTNG_INT(t, 16, false) },
+#define f_oct(t, n, e)							\
+	{ .name = #n, .kind = LTTNG_FIELD_INTEGER, .type = __LTTNG_INT(t, 8, false) },
 #define f_int_net(t, n, e)						\
 	{ .name = #n, .kind = LTTNG_FIELD_INTEGER, .type = __LTTNG_INT(t, 10, true) },
 #define f_hex_net(t, n, e)						\
@@ -149,6 +157,7 @@
 #include LTTNG_PROBE_EVENTS
 #undef f_int
 #undef f_hex
+#undef f_oct
 #undef f_int_net
 #undef f_hex_net
 #undef f_array_net
@@ -184,6 +193,7 @@
 	__LTTNG_FIXED(sizeof(t), t __v = (e);				\
 		      lttng_record_write(&__rec, &__v, sizeof(__v)))
 #define f_hex(t, n, e)		f_int(t, n, e)
+#define f_oct(t, n, e)		f_int(t, n, e)
 #define f_enum(en, t, n, e)	f_int(t, n, e)
 #define f_int_net(t, n, e)	f_int(t, n, e)
 #define f_hex_net(t, n, e)	f_int(t, n, e)
@@ -238,6 +248,15 @@
 		}							\
 		__dyn_i++;						\
 	} while (0);
+#ifdef LTTNG_PROBE_SESSION_CHECK
+#define __LTTNG_SESSION_CHECK(ev)					\
+	do {								\
+		if (session != (ev)->chan->session)			\
+			return;						\
+	} while (0)
+#else
+#define __LTTNG_SESSION_CHECK(ev)	do { } while (0)
+#endif
 #define __LTTNG_EV(tp, name, tp_ptr, proto, locals, code, fields)	\
 static void __lttng_probe_##name(void *__data, proto)			\
 {									\
@@ -252,6 +271,7 @@ static void __lttng_probe_##name(void *__data, proto)			\
 									\
 	if (!lttng_event_should_record(__ev))				\
 		return;							\
+	__LTTNG_SESSION_CHECK(__ev);					\
 	{ code }							\
 	for (__pass = 0; __pass < 2; __pass++) {			\
 		__dyn_i = 0;						\

@@ -27,9 +27,10 @@ upstream=${7:-}
 here=$(cd "$(dirname "$0")" && pwd)
 
 # Distro modules copied with their dependencies: virtio NIC for multi-VM
-# scenarios, veth for network namespaces.
+# scenarios, veth for network namespaces, loop for a block device the
+# statedump can list.
 distro_mods=""
-[ "$distro" = 1 ] && distro_mods="virtio_pci virtio_net veth"
+[ "$distro" = 1 ] && distro_mods="virtio_pci virtio_net veth loop"
 
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
