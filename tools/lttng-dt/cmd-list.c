@@ -54,10 +54,12 @@ int dt_cmd_list(int argc, const char **argv)
 	int ret;
 
 	ret = dt_args_parse(&args, argc, argv, list_opts, dt_opt_none, NULL);
-	if (ret == DT_ARGS_CONTINUE)
-		ret = dt_cmd_no_positional(&args);
+	if (ret != DT_ARGS_CONTINUE)
+		goto out;
+	ret = dt_cmd_no_positional(&args);
 	if (!ret)
 		ret = list_run();
+out:
 	dt_args_free(&args);
 	return ret;
 }
