@@ -205,6 +205,8 @@ static const char *dt_abi_op_error(enum dt_abi_op op, int err)
 	case -ENOENT:
 		if (op == DT_ABI_GATE)
 			return "No kernel tracing session of that name";
+		if (op == DT_ABI_UNTRACK_PID || op == DT_ABI_UNTRACK_TID)
+			return "Not tracked";
 		break;
 	case -ENAMETOOLONG:
 		return "Session name too long for the kernel tracer";

@@ -126,6 +126,11 @@ check "dt-gate SESSION off" lttng dt-gate "dt cli" off
 
 check "dt-untrack --pid" lttng dt-untrack --pid "$p1"
 check "dt-list: the untracked process is gone" sh -c "! lttng dt-list | grep -qE '^  $p1 '"
+out=$(lttng dt-untrack --pid "$p1" 2>&1)
+check_eq "dt-untrack of a process not tracked: exit status 1" 1 echo $?
+check "dt-untrack of a process not tracked: says so" grep -qxF "Error: Cannot untrack PID $p1: Not tracked" <<EOF_OUT
+$out
+EOF_OUT
 check "dt-untrack --all" lttng dt-untrack --all
 check "dt-list: nothing flagged after --all" sh -c 'lttng dt-list | grep -qx "No flagged threads."'
 
