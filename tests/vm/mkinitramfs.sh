@@ -35,6 +35,8 @@ distro_mods=""
 
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
+# mktemp's 0700 would become the guest's /: no other user could run anything.
+chmod 755 "$root"
 
 copy_with_libs() {
 	local f l
