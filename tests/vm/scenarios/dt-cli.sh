@@ -84,9 +84,13 @@ check "dt-track --pid" lttng dt-track --pid "$p1"
 check "dt-track --pid --no-inherit" lttng dt-track --pid "$p2" --no-inherit
 echo go >/tmp/go1
 echo go >/tmp/go2
-wait_for 10 sh -c "pgrep -P $p1 sleep && pgrep -P $p2 sleep"
-c1=$(pgrep -P "$p1" sleep)
-c2=$(pgrep -P "$p2" sleep)
+# children_of PID: the pids whose parent is PID (field 4 of stat).
+children_of() { awk -v p="$1" '$4 == p { print $1 }' /proc/[0-9]*/stat 2>/dev/null; }
+both_forked() { [ -n "$(children_of "$p1")" ] && [ -n "$(children_of "$p2")" ]; }
+check "the tracked processes forked" wait_for 10 both_forked
+c1=$(children_of "$p1")
+c2=$(children_of "$p2")
+echo "# tracked $p1 (child $c1), tracked --no-inherit $p2 (child $c2)"
 lttng dt-list >/tmp/list
 sed 's/^/# /' /tmp/list
 check "dt-list: the tracked process, manual" grep -qE "^  $p1 +$p1 +sh +manual since [0-9]+\.[0-9]{9}" /tmp/list
