@@ -15,6 +15,8 @@
 #             (tests/benchmarks/build-upstream.sh), added as a second set in
 #             /lib/lttng-sets/KVER/upstream with switch-tracer and the
 #             benchmark scenario (doc/upstream-yardstick.md)
+# VM_FRONT (environment): the lttng front, installed as
+# /opt/lttng-dt/bin/lttng (out of the default PATH)
 set -euo pipefail
 
 out=$(realpath -m "$1")
@@ -34,6 +36,8 @@ distro_mods=""
 
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
+# mktemp's 0700 would become the guest's /: no other user could run anything.
+chmod 755 "$root"
 
 copy_with_libs() {
 	local f l
@@ -85,6 +89,11 @@ depmod -b "$root" "$kver"
 mkdir -p "$root/usr/local/bin"
 copy_with_libs "$helperdir"/*
 mv "$root$helperdir"/* "$root/usr/local/bin/"
+if [ -n "${VM_FRONT:-}" ]; then
+	copy_with_libs "$VM_FRONT"
+	mkdir -p "$root/opt/lttng-dt/bin"
+	mv "$root$VM_FRONT" "$root/opt/lttng-dt/bin/lttng"
+fi
 if [ -n "$upstream" ]; then
 	cp "$here/../benchmarks/switch-tracer.sh" "$root/usr/local/bin/switch-tracer"
 	chmod +x "$root/usr/local/bin/switch-tracer"

@@ -65,7 +65,20 @@ if [ -n "$upstream" ]; then
 	done
 fi
 
-"$here/mkinitramfs.sh" "$build/initramfs.cpio.gz" "$VM_KVER" \
+# The userspace tools from the configured build tree (make builds them
+# first): lttng-dt goes with the helpers to /usr/local/bin, where the
+# front's default looks for it; the front itself goes to
+# /opt/lttng-dt/bin, which only the scenarios that want it put in PATH.
+top=${TOP_BUILDDIR:-$repo}
+front=""
+if [ -x "$top/tools/lttng-dt/lttng-dt" ]; then
+	cp "$top/tools/lttng-dt/lttng-dt" "$build/helpers/"
+	[ -x "$top/tools/lttng-front/lttng" ] && front=$top/tools/lttng-front/lttng
+else
+	echo "warning: $top/tools/lttng-dt/lttng-dt not built: the VM has no lttng-dt" >&2
+fi
+
+VM_FRONT=$front "$here/mkinitramfs.sh" "$build/initramfs.cpio.gz" "$VM_KVER" \
 	"$build/modroot" "$build/helpers" "$VM_MODINDEX" "$VM_DISTRO_MODULES" \
 	"$upstream" >&2
 echo "VM_KIMAGE=$VM_KIMAGE"

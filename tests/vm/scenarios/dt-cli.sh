@@ -1,0 +1,143 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# The lttng front and lttng-dt against the real kernel: the front hands
+# stock commands to /usr/bin/lttng byte for byte (output, errors, exit
+# status) and runs the dt-* commands; they report a missing tracer, a
+# tracer without the dt extension and a non-root caller clearly. When the
+# tracer has the extension (it lists lttng_dt_flag), the commands track,
+# list (reasons, inheritance), untrack, gate a session by name and read
+# its counters.
+# kernels: debian debug
+# vms: 1
+# timeout: 400
+. /lib/vmtest.sh
+
+front_dir=/opt/lttng-dt/bin
+export PATH=$front_dir:$PATH
+check_eq "the front is the lttng found in PATH" "$front_dir/lttng" command -v lttng
+check "lttng-dt is installed where the front looks for it" test -x /usr/local/bin/lttng-dt
+
+# same_as_stock WHAT ARG...: the front and the stock lttng print the same
+# bytes on stdout and stderr and exit with the same status.
+same_as_stock() {
+	local what=$1 a b
+	shift
+	lttng "$@" >/tmp/front.out 2>/tmp/front.err </dev/null
+	a=$?
+	/usr/bin/lttng "$@" >/tmp/stock.out 2>/tmp/stock.err </dev/null
+	b=$?
+	check_eq "front: $what: same exit status as the stock lttng" "$b" echo "$a"
+	check "front: $what: same output" cmp /tmp/stock.out /tmp/front.out
+	check "front: $what: same errors" cmp /tmp/stock.err /tmp/front.err
+}
+
+# No tracer loaded yet.
+out=$(lttng dt-status 2>&1)
+check_eq "dt-status without the tracer: exit status 1" 1 echo $?
+check "dt-status without the tracer: not loaded, no /proc/lttng" \
+	grep -q "^Error: The lttng-dt extension is not loaded (no /proc/lttng" <<EOF_OUT
+$out
+EOF_OUT
+same_as_stock "lttng version" version
+same_as_stock "an unknown command" no-such-command
+same_as_stock "a bad option" list --bogus
+
+lttng-sessiond --background >/tmp/sessiond.log 2>&1
+check "lttng-sessiond starts" wait_for 30 lttng list
+same_as_stock "lttng list -k" list -k
+same_as_stock "lttng --mi xml list -k" --mi xml list -k
+same_as_stock "lttng -q list" -q list
+lttng create "dt cli" --output "/tmp/dt cli" >/dev/null
+check "front: lttng create with a space in the name" /usr/bin/lttng list "dt cli"
+lttng enable-event -k sched_switch,sched_process_fork -s "dt cli" >/dev/null
+same_as_stock "lttng list SESSION" list "dt cli"
+same_as_stock "lttng status" status
+
+out=$(run-as 65534 lttng dt-list 2>&1)
+check_eq "dt-list as nobody: exit status 1" 1 echo $?
+check "dt-list as nobody: root is needed" grep -qxF "Error: Permission denied: root is needed" <<EOF_OUT
+$out
+EOF_OUT
+
+if ! lttng list -k | grep -q "^ *lttng_dt_flag "; then
+	# The tracer has no dt extension (before the gate lands).
+	out=$(lttng dt-status 2>&1)
+	check_eq "dt-status on a tracer without the extension: exit status 1" 1 echo $?
+	check "dt-status on a tracer without the extension: not loaded" \
+		grep -q "^Error: The lttng-dt extension is not loaded (/proc/lttng does not know" <<EOF_OUT
+$out
+EOF_OUT
+	echo "# the tracer has no dt extension: end-to-end dt checks not run"
+	lttng destroy -a >/dev/null
+	exit 0
+fi
+
+check "dt-status: the extension answers" sh -c 'lttng dt-status | grep -q "^lttng-dt extension: ABI 1\."'
+check "dt-list: nothing flagged at first" sh -c 'lttng dt-list | grep -qx "No flagged threads."'
+
+# A process that forks once it is told to, so the child comes after the track.
+mkfifo /tmp/go1 /tmp/go2
+sh -c 'read x </tmp/go1; sleep 300 & wait' &
+p1=$!
+sh -c 'read x </tmp/go2; sleep 300 & wait' &
+p2=$!
+check "dt-track --pid" lttng dt-track --pid "$p1"
+check "dt-track --pid --no-inherit" lttng dt-track --pid "$p2" --no-inherit
+echo go >/tmp/go1
+echo go >/tmp/go2
+# children_of PID: the pids whose parent is PID (field 4 of stat).
+children_of() { awk -v p="$1" '$4 == p { print $1 }' /proc/[0-9]*/stat 2>/dev/null; }
+both_forked() { [ -n "$(children_of "$p1")" ] && [ -n "$(children_of "$p2")" ]; }
+check "the tracked processes forked" wait_for 10 both_forked
+c1=$(children_of "$p1")
+c2=$(children_of "$p2")
+echo "# tracked $p1 (child $c1), tracked --no-inherit $p2 (child $c2)"
+lttng dt-list >/tmp/list
+sed 's/^/# /' /tmp/list
+check "dt-list: the tracked process, manual" grep -qE "^  $p1 +$p1 +sh +manual since [0-9]+\.[0-9]{9}" /tmp/list
+check "dt-list: --no-inherit shown" grep -qE "^  $p2 +$p2 +sh +manual, no inherit, since" /tmp/list
+check "dt-list: the child of the tracked process, inherited" grep -qE "^  $c1 +$c1 +sleep +inherited since" /tmp/list
+check "dt-list: the child under --no-inherit is not flagged" sh -c "! grep -qE '^  $c2 ' /tmp/list"
+
+out=$(lttng dt-track --pid 999999 2>&1)
+check_eq "dt-track of a missing PID: exit status 1" 1 echo $?
+check "dt-track of a missing PID: no such process" grep -qxF "Error: Cannot track PID 999999: No such process" <<EOF_OUT
+$out
+EOF_OUT
+lttng dt-track --pid "$p1,999999" >/dev/null 2>&1
+check_eq "dt-track of a good and a missing PID: exit status 4" 4 echo $?
+
+# The gate of a session, by name.
+check "dt-gate SESSION on" lttng dt-gate "dt cli" on
+check "dt-gate SESSION shows it on" sh -c 'lttng dt-gate "dt cli" | grep -q "^Session dt cli: gate on"'
+out=$(lttng dt-gate nosuch on 2>&1)
+check_eq "dt-gate of an unknown session: exit status 1" 1 echo $?
+check "dt-gate of an unknown session: says so" grep -qxF \
+	"Error: Cannot set the gate of session nosuch: No kernel tracing session of that name" <<EOF_OUT
+$out
+EOF_OUT
+lttng start "dt cli" >/dev/null
+sh -c 'i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done' &
+wait $!
+lttng stop "dt cli" >/dev/null
+lttng dt-gate "dt cli" >/tmp/gate
+sed 's/^/# /' /tmp/gate
+check "dt-gate: events gated out counted" grep -qE "gated out: [1-9][0-9]* events" /tmp/gate
+check "dt-status: the session with its gate" sh -c \
+	'lttng dt-status | grep -qE "^  dt cli +gate on +gated out: [1-9]"'
+check "dt-status: flags set counted" sh -c \
+	'lttng dt-status | grep -qE "^Flags set since load: [1-9][0-9]* manual, [1-9][0-9]* inherited"'
+check "dt-gate SESSION off" lttng dt-gate "dt cli" off
+
+check "dt-untrack --pid" lttng dt-untrack --pid "$p1"
+check "dt-list: the untracked process is gone" sh -c "! lttng dt-list | grep -qE '^  $p1 '"
+out=$(lttng dt-untrack --pid "$p1" 2>&1)
+check_eq "dt-untrack of a process not tracked: exit status 1" 1 echo $?
+check "dt-untrack of a process not tracked: says so" grep -qxF "Error: Cannot untrack PID $p1: Not tracked" <<EOF_OUT
+$out
+EOF_OUT
+check "dt-untrack --all" lttng dt-untrack --all
+check "dt-list: nothing flagged after --all" sh -c 'lttng dt-list | grep -qx "No flagged threads."'
+
+kill "$c1" "$c2" 2>/dev/null
+wait
+lttng destroy -a >/dev/null

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Everything lttng-dt prints goes through here: messages in lttng's
+ * manner ("Error: ..." on stderr, silenced by -q, debug lines with -v) and
+ * the human-readable rendering of what the kernel reports.
+ */
+#ifndef _DT_OUTPUT_H
+#define _DT_OUTPUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <lttng/abi.h>
+
+extern int dt_opt_quiet;
+extern int dt_opt_verbose;
+
+void dt_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void dt_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void dt_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void dt_dbg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* dt-list: the flagged threads, "now" on CLOCK_MONOTONIC. */
+void dt_out_threads(const struct lttng_dt_abi_thread *threads, size_t count,
+		    uint64_t now);
+/* dt-gate SESSION: one session's gate. */
+void dt_out_gate(const struct lttng_dt_abi_gate *gate);
+/* dt-status: the extension, then one line per session. */
+void dt_out_status(const struct lttng_dt_abi_version *version,
+		   const struct lttng_dt_abi_stats *stats);
+void dt_out_status_session(const char *name,
+			   const struct lttng_dt_abi_gate *gate);
+
+#endif /* _DT_OUTPUT_H */
