@@ -42,6 +42,7 @@ struct lttng_event_desc {
 	const struct lttng_field_desc *fields;
 	unsigned int nr_fields;
 	struct module *owner;
+	bool dt_ungated;		/* recorded even by gated sessions */
 };
 
 struct lttng_probe {

@@ -37,11 +37,14 @@
 struct lttng_channel;
 struct lttng_event_recorder;
 struct lttng_metadata_cache;
+struct task_struct;
 
 /* One record being written. */
 struct lttng_record {
 	struct lttng_rb_reservation res;
 	char *p;		/* next byte to write */
+	/* The second thread the event names (NULL if none), for the gate. */
+	struct task_struct *peer;
 };
 
 /* A context field: written about the current task in every record. */
