@@ -45,9 +45,15 @@ check "start u, g, gx" sh -c 'lttng start u && lttng start g && lttng start gx'
 # A and B wait on FIFOs between steps, so that each step's events come
 # from a known process at a known time; A's child C waits on its own.
 mkfifo /tmp/fa /tmp/fb /tmp/fc /tmp/ack
+# go FIFO: let a waiting process go on; acked: wait for its step's end.
+# Bounded, so that a process out of step fails the checks, not the run.
+go() { timeout 20 sh -c "echo go >$1" || echo "# nobody read $1"; }
+acked() { timeout 30 sh -c 'read x </tmp/ack' || echo "# no ack"; }
+# A waits for C before it opens a FIFO again: C's SIGCHLD would interrupt
+# the open.
 sh -c 'read x </tmp/fa; echo 100 >/proc/lttng-test-filter-event
 	sh -c "echo 50 >/proc/lttng-test-filter-event; echo \$\$ >/tmp/c.pid; read x </tmp/fc" &
-	echo a1 >/tmp/ack
+	echo a1 >/tmp/ack; wait
 	read x </tmp/fa; echo 70 >/proc/lttng-test-filter-event; echo a2 >/tmp/ack
 	read x </tmp/fa' &
 A=$!
@@ -61,17 +67,17 @@ check_eq "A listed as manual, inheriting" "$A $A manual inherit sh" $D list
 check "threads view shows A" grep -q "^$A $A manual@[0-9]* inherit sh$" /proc/lttng-dt/threads
 check "since is a CLOCK_MONOTONIC time (s since boot)" sh -c \
 	"[ \$(( \$($D since $A 0) / 1000000000 )) -le \$(cut -d. -f1 /proc/uptime) ]"
-echo go >/tmp/fa; read x </tmp/ack
+go /tmp/fa; acked
 check "C started" wait_for 10 test -s /tmp/c.pid
 C=$(cat /tmp/c.pid)
-check_eq "child C inherited the flag" "$C $A inherited inherit sh" sh -c "$D list | grep '^$C '"
-echo go >/tmp/fb; read x </tmp/ack
-echo go >/tmp/fc
+check_eq "child C inherited the flag" "$C $C inherited inherit sh" sh -c "$D list | grep '^$C '"
+go /tmp/fb; acked
+go /tmp/fc
 check "C's exit clears its flag" wait_for 10 sh -c "! $D list | grep -q '^$C '"
 check_eq "untrack A" "0" $D untrack-pid $A
 check_eq "nothing flagged after untrack" "" $D list
-echo go >/tmp/fa; read x </tmp/ack
-echo go >/tmp/fa; echo go >/tmp/fb
+go /tmp/fa; acked
+go /tmp/fa; go /tmp/fb
 wait $A $B
 check "stop g, gx, u" sh -c 'lttng stop g && lttng stop gx && lttng stop u'
 G=$($D gate-get g)
@@ -112,8 +118,8 @@ check "u saw more scheduler events than g" sh -c \
 flag() { grep ' lttng_dt_flag: ' "/tmp/$1.txt" | grep -c "{ tid = $2, pid = $3, reason = ( \"$4\" : container = $5 ), on = $6 }"; }
 check_eq "g: lttng_dt_flag A manual on" 1 flag g $A $A manual 0 1
 check_eq "g: lttng_dt_flag A manual off (untrack)" 1 flag g $A $A manual 0 0
-check_eq "g: lttng_dt_flag C inherited on" 1 flag g $C $A inherited 1 1
-check_eq "g: lttng_dt_flag C inherited off (exit)" 1 flag g $C $A inherited 1 0
+check_eq "g: lttng_dt_flag C inherited on" 1 flag g $C $C inherited 1 1
+check_eq "g: lttng_dt_flag C inherited off (exit)" 1 flag g $C $C inherited 1 0
 check_eq "u: the same lttng_dt_flag events" 4 grep -c ' lttng_dt_flag: ' /tmp/u.txt
 
 # Every other event of g names a thread that was flagged (some tid field,
@@ -158,13 +164,13 @@ check_eq "non-root with root's file cannot track: EPERM" EPERM $D as-nobody trac
 check_eq "unknown dt-range command: ENOTTY" ENOTTY lttng-abi-probe ioctl 0x0000F6DF
 
 # track-tid, NO_INHERIT, LIST_THREADS capacity.
-sh -c 'read x </tmp/fa; sh -c "echo \$\$ >/tmp/e.pid; read x </tmp/fc" & read x </tmp/fa' &
+sh -c 'read x </tmp/fa; sh -c "echo \$\$ >/tmp/e.pid; read x </tmp/fc" & wait' &
 P=$!
 sh -c 'read x </tmp/fb' &
 Q=$!
 check_eq "track-pid no-inherit" "0" $D track-pid $P no-inherit
 check_eq "track-tid" "0" $D track-tid $Q
-echo go >/tmp/fa
+go /tmp/fa
 check "the no-inherit child started" wait_for 10 test -s /tmp/e.pid
 check_eq "no-inherit: the child is not flagged" "$P $P manual no-inherit sh
 $Q $Q manual inherit sh" sh -c "$D list | sort -n"
@@ -175,7 +181,7 @@ check_eq "stats: A, P, Q manual, C inherited; A and C cleared" \
 check_eq "stats view" "flagged_threads 2" sh -c 'grep flagged_threads /proc/lttng-dt/stats'
 check_eq "untrack-all" "0" $D untrack-all
 check_eq "nothing flagged" "" $D list
-echo go >/tmp/fc; echo go >/tmp/fa; echo go >/tmp/fb
+go /tmp/fc; go /tmp/fb
 wait $P $Q
 
 # A reused pid never inherits a stale flag.
@@ -183,13 +189,13 @@ if [ -w /proc/sys/kernel/ns_last_pid ]; then
 	sh -c 'read x </tmp/fa' &
 	R=$!
 	check_eq "track R" "0" $D track-pid $R
-	echo go >/tmp/fa; wait $R
+	go /tmp/fa; wait $R
 	echo $((R - 1)) >/proc/sys/kernel/ns_last_pid
 	sh -c 'echo $$ >/tmp/r2.pid; read x </tmp/fa' &
 	wait_for 10 test -s /tmp/r2.pid
 	check_eq "a new process got R's pid" "$R" cat /tmp/r2.pid
 	check_eq "and is not flagged" "" $D list
-	echo go >/tmp/fa; wait
+	go /tmp/fa; wait
 else
 	echo "# no ns_last_pid: pid reuse not checked"
 fi
