@@ -20,7 +20,6 @@
  */
 #include <linux/module.h>
 
-#include <lttng/dt.h>
 #include <lttng/tracer.h>
 #include <lttng/transport.h>
 
@@ -102,25 +101,20 @@ static void write_contexts(struct lttng_record *rec, const struct lttng_ctx *ctx
 
 /*
  * Reserve room for one record of ev on this CPU's buffer and write its
- * header and contexts; the probe writes the payload. Checks that decide
- * whether an event is recorded at all belong before the reservation: the
- * distributed-trace gate first, which costs ungated sessions one test of
- * a session field.
+ * header and contexts; the probe writes the payload. Whether an event is
+ * recorded at all (enabled, active, the distributed-trace gate) is decided
+ * in the probe before it calls this, before it even sizes the record.
  */
 static int client_event_reserve(struct lttng_record *rec,
 				 struct lttng_event_recorder *ev,
 				 size_t payload_len)
 {
 	struct lttng_channel *chan = ev->chan;
-	struct lttng_rb_buffer *buf;
+	struct lttng_rb_buffer *buf = chan->rb->bufs[smp_processor_id()];
 	struct lttng_rb_reservation *res = &rec->res;
 	bool large = chan->large_header;
 	int ret;
 
-	if (unlikely(READ_ONCE(chan->session->dt_gated)) &&
-	    !lttng_dt_gate_admits(rec, ev, chan->session))
-		return -EPERM;	/* gated out: neither recorded nor discarded */
-	buf = chan->rb->bufs[smp_processor_id()];
 	res->base_len = chan->ctx.size + payload_len;
 	res->hdr_len = large ? 6 : 4;
 	res->hdr_ext_len = large ? 14 : 13;

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * The distributed-trace gate as the ring-buffer clients see it.
+ * The distributed-trace gate as the probes see it.
  *
  * A gated session records an event only if a flagged thread is involved:
  * the thread it belongs to (the one running, or the one an interrupt
- * interrupted) or the second thread it names (struct lttng_record.peer).
+ * interrupted) or the second thread it names (its peer, see
+ * LTTNG_EVENT_PEER in lttng/tracepoint-event.h).
  * The tracer keeps lttng_dt_current_flagged up to date on every CPU
  * (at each context switch and whenever a running thread's flag changes),
  * so the common case is one per-CPU load; only events naming a peer look
@@ -27,16 +28,20 @@ DECLARE_PER_CPU(int, lttng_dt_current_flagged);
 bool lttng_dt_task_flagged(struct task_struct *t);
 
 /*
- * May this event of a gated session be recorded? Counts the answer in
- * the session's per-CPU counters. Runs in the probe, preemption off.
+ * May an event of this session be recorded? Always, unless the session is
+ * gated: then only if the running thread or peer (the second thread the
+ * event names, or NULL) is flagged, or the event is exempt (ungated). A
+ * gated session counts the answer in its per-CPU counters. Called by the
+ * probe before it sizes or reserves anything, preemption off.
  */
-static __always_inline bool lttng_dt_gate_admits(const struct lttng_record *rec,
-						 const struct lttng_event_recorder *ev,
-						 struct lttng_session *session)
+static __always_inline bool lttng_dt_gate_admits(struct lttng_session *session,
+						 struct task_struct *peer,
+						 bool ungated)
 {
-	if (likely(this_cpu_read(lttng_dt_current_flagged)) ||
-	    (rec->peer && lttng_dt_task_flagged(rec->peer)) ||
-	    ev->desc->dt_ungated) {
+	if (likely(!READ_ONCE(session->dt_gated)))
+		return true;
+	if (likely(this_cpu_read(lttng_dt_current_flagged)) || ungated ||
+	    (peer && lttng_dt_task_flagged(peer))) {
 		this_cpu_inc(session->dt_counters->passed);
 		return true;
 	}

@@ -42,7 +42,6 @@ struct lttng_event_desc {
 	const struct lttng_field_desc *fields;
 	unsigned int nr_fields;
 	struct module *owner;
-	bool dt_ungated;		/* recorded even by gated sessions */
 };
 
 struct lttng_probe {

@@ -63,6 +63,7 @@
 #include <linux/stringify.h>
 #include <linux/tracepoint.h>
 
+#include <lttng/dt.h>
 #include <lttng/tracer.h>
 
 #define LTTNG_PROTO(args...)		args
@@ -182,8 +183,17 @@
 #undef f_string
 #undef __LTTNG_EV
 
+#ifndef LTTNG_PROBE_UNGATED
+#define LTTNG_PROBE_DT_UNGATED	false
+#else
+#define LTTNG_PROBE_DT_UNGATED	true
+#endif
+
 /*
  * ---- Pass 3: recording callbacks -----------------------------------------
+ * The distributed-trace gate comes first, before the sizing pass: a gated
+ * session refuses an event of unflagged threads for the price of a
+ * per-CPU load (lttng/dt.h); an ungated one pays one session-field test.
  * The field list is expanded once in a two-iteration loop: the first
  * iteration sizes the record (measuring strings and sequences into
  * __dyn[]), the second writes it into the reserved space. The compiler
@@ -269,8 +279,10 @@ static void __lttng_probe_##name(void *__data, proto)			\
 									\
 	if (!lttng_event_should_record(__ev))				\
 		return;							\
+	if (!lttng_dt_gate_admits(__ev->chan->session, (_peer),	\
+				  LTTNG_PROBE_DT_UNGATED))		\
+		return;							\
 	{ code }							\
-	__rec.peer = (_peer);						\
 	for (__pass = 0; __pass < 2; __pass++) {			\
 		__dyn_i = 0;						\
 		if (__pass &&						\
@@ -288,11 +300,6 @@ static inline void __lttng_check_##name(void)				\
 #undef __LTTNG_EV
 
 /* ---- Pass 4: event descriptions ---------------------------------------- */
-#ifndef LTTNG_PROBE_UNGATED
-#define LTTNG_PROBE_DT_UNGATED	false
-#else
-#define LTTNG_PROBE_DT_UNGATED	true
-#endif
 #define __LTTNG_DESC(_tp, _name, _tp_ptr)				\
 	static const struct lttng_event_desc __lttng_desc_##_name = {	\
 		.name = #_name,						\
@@ -303,7 +310,6 @@ static inline void __lttng_check_##name(void)				\
 		.fields = __lttng_fields_##_name,			\
 		.nr_fields = ARRAY_SIZE(__lttng_fields_##_name),	\
 		.owner = THIS_MODULE,					\
-		.dt_ungated = LTTNG_PROBE_DT_UNGATED,			\
 	};
 #define __LTTNG_EV(tp, name, tp_ptr, proto, locals, code, _peer, fields)	\
 	__LTTNG_DESC(tp, name, tp_ptr)

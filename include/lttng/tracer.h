@@ -13,6 +13,8 @@
  *
  *	if (!lttng_event_should_record(ev))
  *		return;
+ *	if (!lttng_dt_gate_admits(ev->chan->session, peer, false))
+ *		return;					(lttng/dt.h)
  *	if (ev->chan->ops->event_reserve(&rec, ev, payload_len))
  *		return;
  *	lttng_record_write(&rec, &value, sizeof(value));	(each field)
@@ -37,14 +39,11 @@
 struct lttng_channel;
 struct lttng_event_recorder;
 struct lttng_metadata_cache;
-struct task_struct;
 
 /* One record being written. */
 struct lttng_record {
 	struct lttng_rb_reservation res;
 	char *p;		/* next byte to write */
-	/* The second thread the event names (NULL if none), for the gate. */
-	struct task_struct *peer;
 };
 
 /* A context field: written about the current task in every record. */
@@ -78,7 +77,7 @@ struct lttng_dt_gate_counters {
 struct lttng_session {
 	struct list_head node;		/* lttng_sessions */
 	int active;			/* read by probes */
-	int dt_gated;			/* read by the clients: see lttng/dt.h */
+	int dt_gated;			/* read by probes: see lttng/dt.h */
 	struct lttng_dt_gate_counters __percpu *dt_counters;
 	bool been_active;
 	char name[LTTNG_ABI_SESSION_NAME_LEN];
