@@ -269,6 +269,14 @@
 static void __lttng_probe_##name(void *__data, proto)			\
 {									\
 	struct lttng_event_recorder *__ev = __data;			\
+									\
+	if (!lttng_event_should_record(__ev))				\
+		return;							\
+	if (!lttng_dt_gate_admits(__ev->chan->session, (_peer),	\
+				  LTTNG_PROBE_DT_UNGATED))		\
+		return;							\
+	/* Not before: kernels zero locals where they are declared. */	\
+	{								\
 	struct { char __lttng_pad; locals } __locals __maybe_unused;	\
 	typeof(__locals) *tp_locvar __maybe_unused = &__locals;		\
 	size_t __dyn[LTTNG_MAX_DYNAMIC_FIELDS] __maybe_unused;		\
@@ -277,11 +285,6 @@ static void __lttng_probe_##name(void *__data, proto)			\
 	size_t __len = 0;						\
 	int __pass;							\
 									\
-	if (!lttng_event_should_record(__ev))				\
-		return;							\
-	if (!lttng_dt_gate_admits(__ev->chan->session, (_peer),	\
-				  LTTNG_PROBE_DT_UNGATED))		\
-		return;							\
 	{ code }							\
 	for (__pass = 0; __pass < 2; __pass++) {			\
 		__dyn_i = 0;						\
@@ -291,6 +294,7 @@ static void __lttng_probe_##name(void *__data, proto)			\
 		fields							\
 	}								\
 	__ev->chan->ops->event_commit(&__rec);				\
+	}								\
 }									\
 static inline void __lttng_check_##name(void)				\
 {									\
