@@ -17,6 +17,7 @@
 
 #include "compat/proc.h"
 #include "lttng-abi.h"
+#include "lttng-dt.h"
 
 #define ROOT_PROC_NAME	"lttng"
 
@@ -90,7 +91,8 @@ static long root_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		/* Triggers are not provided; sessiond carries on without. */
 		return -ENOSYS;
 	default:
-		return -ENOIOCTLCMD;
+		/* The distributed-trace extension's, or -ENOIOCTLCMD. */
+		return lttng_abi_dt_ioctl(cmd, uarg);
 	}
 }
 

@@ -6,16 +6,40 @@
 #include <linux/module.h>
 
 #include "lttng-abi.h"
+#include "lttng-dt.h"
 
+/* /proc/lttng comes last: nothing answers ioctls before all is ready. */
 static int __init lttng_tracer_init(void)
 {
-	return lttng_abi_init();
+	int ret;
+
+	ret = lttng_dt_event_init();
+	if (ret)
+		return ret;
+	ret = lttng_dt_proc_init();
+	if (ret)
+		goto err_event;
+	ret = lttng_abi_init();
+	if (ret)
+		goto err_proc;
+	return 0;
+
+err_proc:
+	lttng_dt_proc_exit();
+err_event:
+	lttng_dt_event_exit();
+	return ret;
 }
 module_init(lttng_tracer_init);
 
+/* No session is left (their files pin the module), so no recorder either. */
 static void __exit lttng_tracer_exit(void)
 {
 	lttng_abi_exit();
+	lttng_dt_proc_exit();
+	lttng_dt_sched_stop();
+	lttng_dt_flag_exit_module();
+	lttng_dt_event_exit();
 }
 module_exit(lttng_tracer_exit);
 

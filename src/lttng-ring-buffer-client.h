@@ -101,8 +101,9 @@ static void write_contexts(struct lttng_record *rec, const struct lttng_ctx *ctx
 
 /*
  * Reserve room for one record of ev on this CPU's buffer and write its
- * header and contexts; the probe writes the payload. Checks that decide
- * whether an event is recorded at all belong before the reservation.
+ * header and contexts; the probe writes the payload. Whether an event is
+ * recorded at all (enabled, active, the distributed-trace gate) is decided
+ * in the probe before it calls this, before it even sizes the record.
  */
 static int client_event_reserve(struct lttng_record *rec,
 				 struct lttng_event_recorder *ev,

@@ -7,6 +7,7 @@
 #include <linux/tracepoint.h>
 #include <linux/uuid.h>
 
+#include "lttng-dt.h"
 #include "lttng-objects.h"
 
 DEFINE_MUTEX(lttng_sessions_lock);
@@ -25,17 +26,23 @@ struct lttng_session *lttng_session_create(void)
 	session = kzalloc(sizeof(*session), GFP_KERNEL);
 	if (!session)
 		return NULL;
+	if (lttng_dt_gate_session_init(session))
+		goto err_free;
 	session->metadata = lttng_metadata_cache_create();
-	if (!session->metadata) {
-		kfree(session);
-		return NULL;
-	}
+	if (!session->metadata)
+		goto err_gate;
 	INIT_LIST_HEAD(&session->channels);
 	generate_random_uuid(session->uuid);
 	mutex_lock(&lttng_sessions_lock);
 	list_add_tail(&session->node, &lttng_sessions);
 	mutex_unlock(&lttng_sessions_lock);
 	return session;
+
+err_gate:
+	lttng_dt_gate_session_fini(session);
+err_free:
+	kfree(session);
+	return NULL;
 }
 
 /*
@@ -58,6 +65,7 @@ void lttng_session_destroy(struct lttng_session *session)
 	lttng_metadata_cache_hangup(session->metadata);
 	mutex_unlock(&lttng_sessions_lock);
 	lttng_metadata_cache_put(session->metadata);
+	lttng_dt_gate_session_fini(session);
 	kfree(session);
 }
 

@@ -23,6 +23,13 @@
  *		LTTNG_LOCALS(declarations), LTTNG_CODE(statements),
  *		LTTNG_FIELDS(...))	fields may use tp_locvar->..., which
  *					the statements fill before recording
+ *	LTTNG_EVENT_PEER(name, LTTNG_PROTO(...), peer, LTTNG_FIELDS(...))
+ *	LTTNG_EVENT_CODE_PEER(tracepoint, name, LTTNG_PROTO(...),
+ *		LTTNG_LOCALS(...), LTTNG_CODE(...), peer, LTTNG_FIELDS(...))
+ *					events that name a second thread
+ *					(peer, a struct task_struct *): a
+ *					gated session keeps them if either
+ *					the current thread or peer is flagged
  *	LTTNG_ENUM(enum_name, LTTNG_ENUM_VALUES(e_value(...) e_range(...)))
  *
  * and these fields, recorded in order, packed:
@@ -49,6 +56,11 @@
  * events must then be "struct lttng_session *session", and a recorder
  * records only the events fired for its own session.
  *
+ * A module defining LTTNG_PROBE_UNGATED before including this file has
+ * events that the distributed-trace gate never refuses (lttng_dt_flag:
+ * the gate's own record of why threads are traced; the statedump: the
+ * state a viewer needs to name the threads of a gated trace).
+ *
  * The callback's prototype is checked against the kernel's declaration
  * of the tracepoint at compile time, so a kernel that changes a
  * tracepoint's arguments fails the build instead of corrupting records.
@@ -58,6 +70,7 @@
 #include <linux/stringify.h>
 #include <linux/tracepoint.h>
 
+#include <lttng/dt.h>
 #include <lttng/tracer.h>
 
 #define LTTNG_PROTO(args...)		args
@@ -68,17 +81,23 @@
 
 /* Every event form is one expansion of __LTTNG_EV, redefined by each pass. */
 #define LTTNG_EVENT(name, proto, fields)				\
-	__LTTNG_EV(name, name, NULL, LTTNG_PROTO(proto), , ,		\
+	__LTTNG_EV(name, name, NULL, LTTNG_PROTO(proto), , , NULL,	\
 		   LTTNG_FIELDS(fields))
 #define LTTNG_EVENT_MAP(tp, name, proto, fields)			\
-	__LTTNG_EV(tp, name, NULL, LTTNG_PROTO(proto), , ,		\
+	__LTTNG_EV(tp, name, NULL, LTTNG_PROTO(proto), , , NULL,	\
 		   LTTNG_FIELDS(fields))
 #define LTTNG_EVENT_LOCAL(name, proto, fields)				\
 	__LTTNG_EV(name, name, &__tracepoint_##name, LTTNG_PROTO(proto), , , \
-		   LTTNG_FIELDS(fields))
+		   NULL, LTTNG_FIELDS(fields))
 #define LTTNG_EVENT_CODE(tp, name, proto, locals, code, fields)	\
 	__LTTNG_EV(tp, name, NULL, LTTNG_PROTO(proto), LTTNG_LOCALS(locals), \
-		   LTTNG_CODE(code), LTTNG_FIELDS(fields))
+		   LTTNG_CODE(code), NULL, LTTNG_FIELDS(fields))
+#define LTTNG_EVENT_PEER(name, proto, peer, fields)			\
+	__LTTNG_EV(name, name, NULL, LTTNG_PROTO(proto), , , (peer),	\
+		   LTTNG_FIELDS(fields))
+#define LTTNG_EVENT_CODE_PEER(tp, name, proto, locals, code, peer, fields) \
+	__LTTNG_EV(tp, name, NULL, LTTNG_PROTO(proto), LTTNG_LOCALS(locals), \
+		   LTTNG_CODE(code), (peer), LTTNG_FIELDS(fields))
 
 /* At most this many strings and sequences per event. */
 #define LTTNG_MAX_DYNAMIC_FIELDS	8
@@ -99,7 +118,7 @@
 		.entries = __lttng_enum_entries_##_name,			\
 		.nr_entries = ARRAY_SIZE(__lttng_enum_entries_##_name),		\
 	};
-#define __LTTNG_EV(tp, name, tp_ptr, proto, locals, code, fields)
+#define __LTTNG_EV(tp, name, tp_ptr, proto, locals, code, _peer, fields)
 #include LTTNG_PROBE_EVENTS
 #undef LTTNG_ENUM
 #undef __LTTNG_EV
@@ -152,7 +171,7 @@
 	  .length_type = __LTTNG_INT(lt, 10, false) },
 #define f_string(n, src)						\
 	{ .name = #n, .kind = LTTNG_FIELD_STRING, .type = __LTTNG_CHAR },
-#define __LTTNG_EV(tp, name, tp_ptr, proto, locals, code, fields)	\
+#define __LTTNG_EV(tp, name, tp_ptr, proto, locals, code, _peer, fields)	\
 	static const struct lttng_field_desc __lttng_fields_##name[] = { fields };
 #include LTTNG_PROBE_EVENTS
 #undef f_int
@@ -174,8 +193,17 @@
 #undef f_string
 #undef __LTTNG_EV
 
+#ifndef LTTNG_PROBE_UNGATED
+#define LTTNG_PROBE_DT_UNGATED	false
+#else
+#define LTTNG_PROBE_DT_UNGATED	true
+#endif
+
 /*
  * ---- Pass 3: recording callbacks -----------------------------------------
+ * The distributed-trace gate comes first, before the sizing pass: a gated
+ * session refuses an event of unflagged threads for the price of a
+ * per-CPU load (lttng/dt.h); an ungated one pays one session-field test.
  * The field list is expanded once in a two-iteration loop: the first
  * iteration sizes the record (measuring strings and sequences into
  * __dyn[]), the second writes it into the reserved space. The compiler
@@ -257,10 +285,19 @@
 #else
 #define __LTTNG_SESSION_CHECK(ev)	do { } while (0)
 #endif
-#define __LTTNG_EV(tp, name, tp_ptr, proto, locals, code, fields)	\
+#define __LTTNG_EV(tp, name, tp_ptr, proto, locals, code, _peer, fields)	\
 static void __lttng_probe_##name(void *__data, proto)			\
 {									\
 	struct lttng_event_recorder *__ev = __data;			\
+									\
+	if (!lttng_event_should_record(__ev))				\
+		return;							\
+	__LTTNG_SESSION_CHECK(__ev);					\
+	if (!lttng_dt_gate_admits(__ev->chan->session, (_peer),	\
+				  LTTNG_PROBE_DT_UNGATED))		\
+		return;							\
+	/* Not before: kernels zero locals where they are declared. */	\
+	{								\
 	struct { char __lttng_pad; locals } __locals __maybe_unused;	\
 	typeof(__locals) *tp_locvar __maybe_unused = &__locals;		\
 	size_t __dyn[LTTNG_MAX_DYNAMIC_FIELDS] __maybe_unused;		\
@@ -269,9 +306,6 @@ static void __lttng_probe_##name(void *__data, proto)			\
 	size_t __len = 0;						\
 	int __pass;							\
 									\
-	if (!lttng_event_should_record(__ev))				\
-		return;							\
-	__LTTNG_SESSION_CHECK(__ev);					\
 	{ code }							\
 	for (__pass = 0; __pass < 2; __pass++) {			\
 		__dyn_i = 0;						\
@@ -281,6 +315,7 @@ static void __lttng_probe_##name(void *__data, proto)			\
 		fields							\
 	}								\
 	__ev->chan->ops->event_commit(&__rec);				\
+	}								\
 }									\
 static inline void __lttng_check_##name(void)				\
 {									\
@@ -301,13 +336,13 @@ static inline void __lttng_check_##name(void)				\
 		.nr_fields = ARRAY_SIZE(__lttng_fields_##_name),	\
 		.owner = THIS_MODULE,					\
 	};
-#define __LTTNG_EV(tp, name, tp_ptr, proto, locals, code, fields)	\
+#define __LTTNG_EV(tp, name, tp_ptr, proto, locals, code, _peer, fields)	\
 	__LTTNG_DESC(tp, name, tp_ptr)
 #include LTTNG_PROBE_EVENTS
 #undef __LTTNG_EV
 
 /* ---- Pass 5: the module's probe ----------------------------------------- */
-#define __LTTNG_EV(tp, name, tp_ptr, proto, locals, code, fields)	\
+#define __LTTNG_EV(tp, name, tp_ptr, proto, locals, code, _peer, fields)	\
 	&__lttng_desc_##name,
 static const struct lttng_event_desc * const __lttng_probe_events[] = {
 #include LTTNG_PROBE_EVENTS
@@ -340,6 +375,9 @@ module_exit(lttng_probe_module_exit);
 #undef LTTNG_EVENT_MAP
 #undef LTTNG_EVENT_LOCAL
 #undef LTTNG_EVENT_CODE
+#undef LTTNG_EVENT_PEER
+#undef LTTNG_EVENT_CODE_PEER
+#undef LTTNG_PROBE_DT_UNGATED
 #undef LTTNG_ENUM
 #undef LTTNG_PROTO
 #undef LTTNG_FIELDS

@@ -13,6 +13,8 @@
  *
  *	if (!lttng_event_should_record(ev))
  *		return;
+ *	if (!lttng_dt_gate_admits(ev->chan->session, peer, false))
+ *		return;					(lttng/dt.h)
  *	if (ev->chan->ops->event_reserve(&rec, ev, payload_len))
  *		return;
  *	lttng_record_write(&rec, &value, sizeof(value));	(each field)
@@ -66,9 +68,17 @@ struct lttng_channel_ops {
 	void (*event_commit)(struct lttng_record *rec);
 };
 
+/* Per-CPU counts of a gated session's events, summed by GATE_GET. */
+struct lttng_dt_gate_counters {
+	u64 gated_out;			/* refused: no flagged thread */
+	u64 passed;			/* let through (recorded or discarded) */
+};
+
 struct lttng_session {
 	struct list_head node;		/* lttng_sessions */
 	int active;			/* read by probes */
+	int dt_gated;			/* read by probes: see lttng/dt.h */
+	struct lttng_dt_gate_counters __percpu *dt_counters;
 	bool been_active;
 	char name[LTTNG_ABI_SESSION_NAME_LEN];
 	char creation_time[LTTNG_ABI_SESSION_CREATION_TIME_LEN];

@@ -32,6 +32,8 @@
 #define LTTNG_PROBE_SUBSYSTEM		lttng_statedump
 #define LTTNG_PROBE_EVENTS		<instrumentation/events/lttng-statedump.h>
 #define LTTNG_PROBE_SESSION_CHECK
+/* A gated trace still needs the state that names its threads. */
+#define LTTNG_PROBE_UNGATED
 #include <lttng/tracepoint-event.h>
 
 MODULE_LICENSE("GPL");

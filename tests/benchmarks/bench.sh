@@ -8,6 +8,10 @@
 #       ping-pong of two processes pinned to one CPU
 #       (traced - not started) / events recorded
 #   (c) events lost by a small discard channel under a flood of test events
+#   (d) ns per test event refused before reserving: by our distributed-trace
+#       gate (gated session, no thread flagged) and by upstream's PID
+#       tracker (only pid 1 tracked); and ns per test event recorded through
+#       our gate (this shell tracked, the helper inheriting its flag)
 # Prints "# bench TRACER METRIC VALUE" per measurement, then a table of the
 # medians with ours/upstream ratios. Needs the upstream set in the
 # initramfs: LTTNG_DT_UPSTREAM=1 (tests/benchmarks/run.sh does that).
@@ -116,6 +120,43 @@ bench_flood() {
 	rm -rf "$d"
 }
 
+# (d) events refused by our gate or upstream's PID tracker.
+bench_gate() {
+	t=$1 r=$2 d=/tmp/tr/d.$t.$r
+	lttng create d --output="$d" >/dev/null
+	lttng enable-channel -k $BIG big >/dev/null
+	lttng enable-event -k -c big lttng_test_filter_event >/dev/null
+	if [ "$t" = ours ]; then
+		check_eq "ours r$r: (d) gate the session" 0 lttng-dt-ctl gate-set d 1
+	else
+		check "upstream r$r: (d) track pid 1 only" lttng track -k --pid=1
+	fi
+	b1=$($H fire $N)
+	b2=$($H fire $N)
+	base=$(min "$b1" "$b2")
+	lttng start >/dev/null
+	refused=$($H fire $N)
+	if [ "$t" = ours ]; then
+		check_eq "ours r$r: (d) the gate refused all $N" \
+			"gated 1 gated_out $N passed 0" lttng-dt-ctl gate-get d
+		lttng-dt-ctl track-pid $$ >/dev/null
+		gated_in=$($H fire $N)
+		lttng-dt-ctl untrack-pid $$ >/dev/null
+	fi
+	lttng stop >/dev/null
+	lttng destroy d >/dev/null
+	# shellcheck disable=SC2046 # two numbers, split on purpose
+	set -- $(counts "$d")
+	if [ "$t" = ours ]; then
+		check_eq "ours r$r: (d) only the tracked run recorded" "$N 0" echo "$1 $2"
+		result ours gate_in_event_ns "$(div $((gated_in - base)) "$N")"
+	else
+		check_eq "upstream r$r: (d) nothing recorded" "0 0" echo "$1 $2"
+	fi
+	result "$t" refused_event_ns "$(div $((refused - base)) "$N")"
+	rm -rf "$d"
+}
+
 r=1
 while [ $r -le $ROUNDS ]; do
 	# Alternate which tracer goes first.
@@ -126,6 +167,7 @@ while [ $r -le $ROUNDS ]; do
 		bench_test_event "$t" "$r"
 		bench_sched "$t" "$r"
 		bench_flood "$t" "$r"
+		bench_gate "$t" "$r"
 		grep -iE "error" "/tmp/sessiond.$t.$r.log" | grep -v "event notifier group" |
 			head -n 5 | sed "s/^/# sessiond $t: /"
 	done
@@ -151,7 +193,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "-"; else print
 echo "# bench table: median of $ROUNDS rounds"
 printf '# %-28s %12s %12s %8s\n' metric ours upstream ratio
 for m in test_event_ns test_base_ns sched_event_ns sched_base_ns_per_roundtrip \
-	sched_events flood_recorded flood_discarded; do
+	sched_events flood_recorded flood_discarded refused_event_ns gate_in_event_ns; do
 	o=$(median ours $m) u=$(median upstream $m)
 	printf '# %-28s %12s %12s %8s\n' "$m" "$o" "$u" "$(ratio "$o" "$u")"
 	echo "# bench median $m $o $u $(ratio "$o" "$u")"

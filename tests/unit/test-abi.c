@@ -103,6 +103,38 @@ static void field_offsets(void **state)
 	assert_int_equal(offsetof(struct lttng_abi_tracker_args, id), 4);
 }
 
+/* The dt extension: its own numbers, none shared with lttng-modules. */
+#define DT(n, v) { #n, LTTNG_DT_ABI_##n, v }
+static const struct cmd dt_commands[] = {
+	DT(VERSION, 0x8008F6D0), DT(TRACK_PID, 0x4020F6D1),
+	DT(TRACK_TID, 0x4020F6D2), DT(UNTRACK_PID, 0x4020F6D3),
+	DT(UNTRACK_TID, 0x4020F6D4), DT(UNTRACK_ALL, 0x0000F6D5),
+	DT(LIST_THREADS, 0xC010F6D6), DT(GATE_SET, 0x4138F6D7),
+	DT(GATE_GET, 0xC138F6D8), DT(STATS, 0x8100F6D9),
+};
+
+static void dt_commands_apart(void **state)
+{
+	size_t i, j;
+
+	(void)state;
+	for (i = 0; i < sizeof(dt_commands) / sizeof(dt_commands[0]); i++) {
+		if (dt_commands[i].value != dt_commands[i].expected)
+			fail_msg("%s is %#lx, documented %#lx", dt_commands[i].name,
+				 dt_commands[i].value, dt_commands[i].expected);
+		for (j = 0; j < sizeof(commands) / sizeof(commands[0]); j++)
+			if ((dt_commands[i].value & 0xff) == (commands[j].value & 0xff))
+				fail_msg("%s shares its number with %s",
+					 dt_commands[i].name, commands[j].name);
+	}
+	assert_int_equal(sizeof(struct lttng_dt_abi_version), 8);
+	assert_int_equal(sizeof(struct lttng_dt_abi_track), 32);
+	assert_int_equal(sizeof(struct lttng_dt_abi_thread), 56);
+	assert_int_equal(sizeof(struct lttng_dt_abi_thread_list), 16);
+	assert_int_equal(sizeof(struct lttng_dt_abi_gate), 312);
+	assert_int_equal(sizeof(struct lttng_dt_abi_stats), 256);
+}
+
 static void versions(void **state)
 {
 	(void)state;
@@ -120,6 +152,7 @@ int main(void)
 		cmocka_unit_test(struct_sizes),
 		cmocka_unit_test(field_offsets),
 		cmocka_unit_test(versions),
+		cmocka_unit_test(dt_commands_apart),
 	};
 
 	cmocka_set_message_output(CM_OUTPUT_TAP);

@@ -4,6 +4,10 @@
  * lttng-modules 2.13 for the running kernel's tracepoints, so existing
  * analyses read our traces unchanged. Read once per generator pass: no
  * include guard on purpose (helpers below have their own).
+ *
+ * Events about a thread other than the one running (the task woken,
+ * switched to, forked, migrated...) name it as their peer, so a gated
+ * session keeps them when either thread is flagged.
  */
 #ifndef _LTTNG_INSTRUMENTATION_SCHED_HELPERS
 #define _LTTNG_INSTRUMENTATION_SCHED_HELPERS
@@ -77,16 +81,16 @@ LTTNG_EVENT(sched_kthread_stop_ret,
 	f_int(int, prio, lttng_task_prio(p))				\
 	f_int(int, target_cpu, task_cpu(p))
 
-LTTNG_EVENT(sched_waking,
-	LTTNG_PROTO(struct task_struct *p),
+LTTNG_EVENT_PEER(sched_waking,
+	LTTNG_PROTO(struct task_struct *p), p,
 	LTTNG_FIELDS(LTTNG_SCHED_WAKEUP_FIELDS(p)))
 
-LTTNG_EVENT(sched_wakeup,
-	LTTNG_PROTO(struct task_struct *p),
+LTTNG_EVENT_PEER(sched_wakeup,
+	LTTNG_PROTO(struct task_struct *p), p,
 	LTTNG_FIELDS(LTTNG_SCHED_WAKEUP_FIELDS(p)))
 
-LTTNG_EVENT(sched_wakeup_new,
-	LTTNG_PROTO(struct task_struct *p),
+LTTNG_EVENT_PEER(sched_wakeup_new,
+	LTTNG_PROTO(struct task_struct *p), p,
 	LTTNG_FIELDS(LTTNG_SCHED_WAKEUP_FIELDS(p)))
 
 #ifdef LTTNG_HAVE_SCHED_SWITCH_PREV_STATE
@@ -101,8 +105,8 @@ LTTNG_EVENT(sched_wakeup_new,
 #define LTTNG_SCHED_SWITCH_STATE	lttng_switch_state(preempt, prev)
 #endif
 
-LTTNG_EVENT(sched_switch,
-	LTTNG_SCHED_SWITCH_PROTO,
+LTTNG_EVENT_PEER(sched_switch,
+	LTTNG_SCHED_SWITCH_PROTO, next,
 	LTTNG_FIELDS(
 		f_text(prev_comm, prev->comm, TASK_COMM_LEN)
 		f_int(pid_t, prev_tid, prev->pid)
@@ -113,8 +117,8 @@ LTTNG_EVENT(sched_switch,
 		f_int(int, next_prio, lttng_task_prio(next))
 	))
 
-LTTNG_EVENT(sched_migrate_task,
-	LTTNG_PROTO(struct task_struct *p, int dest_cpu),
+LTTNG_EVENT_PEER(sched_migrate_task,
+	LTTNG_PROTO(struct task_struct *p, int dest_cpu), p,
 	LTTNG_FIELDS(
 		f_text(comm, p->comm, TASK_COMM_LEN)
 		f_int(pid_t, tid, p->pid)
@@ -149,7 +153,7 @@ LTTNG_EVENT(sched_process_wait,
 	))
 
 /* vtids: the child's thread id in each pid namespace, outermost first. */
-LTTNG_EVENT_CODE(sched_process_fork, sched_process_fork,
+LTTNG_EVENT_CODE_PEER(sched_process_fork, sched_process_fork,
 	LTTNG_PROTO(struct task_struct *parent, struct task_struct *child),
 	LTTNG_LOCALS(
 		pid_t vtids[LTTNG_MAX_PID_NS_LEVEL];
@@ -164,6 +168,7 @@ LTTNG_EVENT_CODE(sched_process_fork, sched_process_fork,
 		for (i = 0; i < tp_locvar->ns_level; i++)
 			tp_locvar->vtids[i] = child_pid->numbers[i].nr;
 	),
+	child,
 	LTTNG_FIELDS(
 		f_text(parent_comm, parent->comm, TASK_COMM_LEN)
 		f_int(pid_t, parent_tid, parent->pid)
@@ -191,25 +196,25 @@ LTTNG_EVENT(sched_process_exec,
 	f_int(pid_t, tid, tsk->pid)					\
 	f_int(u64, delay, delay)
 
-LTTNG_EVENT(sched_stat_wait,
-	LTTNG_PROTO(struct task_struct *tsk, u64 delay),
+LTTNG_EVENT_PEER(sched_stat_wait,
+	LTTNG_PROTO(struct task_struct *tsk, u64 delay), tsk,
 	LTTNG_FIELDS(LTTNG_SCHED_STAT_FIELDS(tsk, delay)))
 
-LTTNG_EVENT(sched_stat_sleep,
-	LTTNG_PROTO(struct task_struct *tsk, u64 delay),
+LTTNG_EVENT_PEER(sched_stat_sleep,
+	LTTNG_PROTO(struct task_struct *tsk, u64 delay), tsk,
 	LTTNG_FIELDS(LTTNG_SCHED_STAT_FIELDS(tsk, delay)))
 
-LTTNG_EVENT(sched_stat_iowait,
-	LTTNG_PROTO(struct task_struct *tsk, u64 delay),
+LTTNG_EVENT_PEER(sched_stat_iowait,
+	LTTNG_PROTO(struct task_struct *tsk, u64 delay), tsk,
 	LTTNG_FIELDS(LTTNG_SCHED_STAT_FIELDS(tsk, delay)))
 
-LTTNG_EVENT(sched_stat_blocked,
-	LTTNG_PROTO(struct task_struct *tsk, u64 delay),
+LTTNG_EVENT_PEER(sched_stat_blocked,
+	LTTNG_PROTO(struct task_struct *tsk, u64 delay), tsk,
 	LTTNG_FIELDS(LTTNG_SCHED_STAT_FIELDS(tsk, delay)))
 #endif /* CONFIG_SCHEDSTATS */
 
-LTTNG_EVENT(sched_stat_runtime,
-	LTTNG_PROTO(struct task_struct *tsk, u64 runtime, u64 vruntime),
+LTTNG_EVENT_PEER(sched_stat_runtime,
+	LTTNG_PROTO(struct task_struct *tsk, u64 runtime, u64 vruntime), tsk,
 	LTTNG_FIELDS(
 		f_text(comm, tsk->comm, TASK_COMM_LEN)
 		f_int(pid_t, tid, tsk->pid)
@@ -217,8 +222,8 @@ LTTNG_EVENT(sched_stat_runtime,
 		f_int(u64, vruntime, vruntime)
 	))
 
-LTTNG_EVENT(sched_pi_setprio,
-	LTTNG_PROTO(struct task_struct *tsk, struct task_struct *pi_task),
+LTTNG_EVENT_PEER(sched_pi_setprio,
+	LTTNG_PROTO(struct task_struct *tsk, struct task_struct *pi_task), tsk,
 	LTTNG_FIELDS(
 		f_text(comm, tsk->comm, TASK_COMM_LEN)
 		f_int(pid_t, tid, tsk->pid)

@@ -20,8 +20,9 @@ check_eq "nothing was loaded" "" sh -c 'cat /proc/modules'
 check "only the event-notifier group is reported missing" sh -c \
 	'! grep -iE "error|warn|no kernel tracer" /tmp/sessiond.log |
 	 grep -v "Failed to create kernel event notifier group"'
-check_eq "lttng list -k answers" "Kernel events:
--------------" sh -c 'lttng list -k | sed "/^$/d"'
+check_eq "lttng list -k answers: the tracer's own lttng_dt_flag" "Kernel events:
+-------------
+lttng_dt_flag" sh -c 'lttng list -k | sed "/^$/d; s/^ *//; s/ (loglevel.*//"'
 kill -TERM "$(pidof lttng-sessiond)"
 check "lttng-sessiond exits on SIGTERM" wait_for 30 sh -c '! pidof lttng-sessiond'
 check "the tracer stays after sessiond exits" test -e /proc/lttng

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Session gates: whether a session records only flagged threads' events,
+ * set by session name (sessiond names every kernel session with
+ * SESSION_SET_NAME), and the per-CPU counters the clients keep for it.
+ */
+#include <linux/moduleparam.h>
+#include <linux/percpu.h>
+#include <linux/string.h>
+
+#include "lttng-dt.h"
+#include "lttng-objects.h"
+
+static bool dt_gate_default;
+module_param(dt_gate_default, bool, 0644);
+MODULE_PARM_DESC(dt_gate_default,
+		 "New sessions start gated: they record flagged threads only (default: no)");
+
+int lttng_dt_gate_session_init(struct lttng_session *session)
+{
+	session->dt_counters = alloc_percpu(struct lttng_dt_gate_counters);
+	if (!session->dt_counters)
+		return -ENOMEM;
+	session->dt_gated = READ_ONCE(dt_gate_default);
+	return 0;
+}
+
+void lttng_dt_gate_session_fini(struct lttng_session *session)
+{
+	free_percpu(session->dt_counters);
+}
+
+static void sum_counters(const struct lttng_session *session,
+			 u64 *gated_out, u64 *passed)
+{
+	int cpu;
+
+	*gated_out = 0;
+	*passed = 0;
+	for_each_possible_cpu(cpu) {
+		const struct lttng_dt_gate_counters *c =
+			per_cpu_ptr(session->dt_counters, cpu);
+
+		*gated_out += READ_ONCE(c->gated_out);
+		*passed += READ_ONCE(c->passed);
+	}
+}
+
+/* Every session of that name; -ENOENT if none. */
+int lttng_dt_gate_set(const char *name, bool gated)
+{
+	struct lttng_session *session;
+	int ret = -ENOENT;
+
+	mutex_lock(&lttng_sessions_lock);
+	list_for_each_entry(session, lttng_session_list(), node) {
+		if (strcmp(session->name, name))
+			continue;
+		WRITE_ONCE(session->dt_gated, gated);
+		ret = 0;
+	}
+	mutex_unlock(&lttng_sessions_lock);
+	return ret;
+}
+
+/* The first session of that name; -ENOENT if none. */
+int lttng_dt_gate_get(const char *name, struct lttng_dt_abi_gate *out)
+{
+	struct lttng_session *session;
+	int ret = -ENOENT;
+
+	mutex_lock(&lttng_sessions_lock);
+	list_for_each_entry(session, lttng_session_list(), node) {
+		if (strcmp(session->name, name))
+			continue;
+		out->gated = READ_ONCE(session->dt_gated);
+		sum_counters(session, &out->gated_out, &out->passed);
+		ret = 0;
+		break;
+	}
+	mutex_unlock(&lttng_sessions_lock);
+	return ret;
+}
+
+/* /proc/lttng-dt/sessions: "NAME GATED GATED_OUT PASSED" per named session. */
+void lttng_dt_gate_show(struct seq_file *m)
+{
+	struct lttng_session *session;
+	u64 gated_out, passed;
+
+	mutex_lock(&lttng_sessions_lock);
+	list_for_each_entry(session, lttng_session_list(), node) {
+		if (!session->name[0])
+			continue;
+		sum_counters(session, &gated_out, &passed);
+		seq_printf(m, "%s %d %llu %llu\n", session->name,
+			   READ_ONCE(session->dt_gated), gated_out, passed);
+	}
+	mutex_unlock(&lttng_sessions_lock);
+}

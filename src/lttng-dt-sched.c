@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Scheduler probes of the distributed-trace gate: sched_switch refreshes
+ * the per-CPU "current is flagged" bit, sched_process_fork passes flags on
+ * to children, sched_process_exit drops the exiting thread's flag.
+ *
+ * They go on the tracepoints at the first track and stay until the tracer
+ * unloads: before anything was ever flagged, they cost nothing. They run
+ * after every other probe of their tracepoint (lowest priority), so that
+ * a session recording sched_switch still sees the previous thread's bit,
+ * and sched_process_exit is recorded while the thread is still flagged.
+ */
+#include <linux/mutex.h>
+#include <linux/sched.h>
+#include <linux/tracepoint.h>
+#include <trace/events/sched.h>
+
+#include <lttng/dt.h>
+
+#include "lttng-dt.h"
+
+#define DT_PROBE_PRIO	(TRACEPOINT_DEFAULT_PRIO - 10)
+
+#ifdef LTTNG_HAVE_SCHED_SWITCH_PREV_STATE
+static void dt_switch(void *data, bool preempt, struct task_struct *prev,
+		      struct task_struct *next, unsigned int prev_state)
+#else
+static void dt_switch(void *data, bool preempt, struct task_struct *prev,
+		      struct task_struct *next)
+#endif
+{
+	this_cpu_write(lttng_dt_current_flagged, lttng_dt_task_flagged(next));
+}
+
+static void dt_fork(void *data, struct task_struct *parent,
+		    struct task_struct *child)
+{
+	lttng_dt_flag_inherit(parent, child);
+}
+
+static void dt_exit(void *data, struct task_struct *p)
+{
+	lttng_dt_flag_exit(p);
+}
+
+static inline void dt_check_prototypes(void)
+{
+	check_trace_callback_type_sched_switch(dt_switch);
+	check_trace_callback_type_sched_process_fork(dt_fork);
+	check_trace_callback_type_sched_process_exit(dt_exit);
+}
+
+struct dt_probe {
+	const char *name;
+	void *func;
+	struct tracepoint *tp;
+};
+
+/* Exit first so that no flag can be set that its exit would not see. */
+static struct dt_probe dt_probes[] = {
+	{ .name = "sched_process_exit", .func = dt_exit },
+	{ .name = "sched_process_fork", .func = dt_fork },
+	{ .name = "sched_switch", .func = dt_switch },
+};
+
+static DEFINE_MUTEX(dt_probes_lock);
+static bool dt_probes_on;
+
+static void find_tp(struct tracepoint *tp, void *priv)
+{
+	struct dt_probe *p = priv;
+
+	if (!strcmp(tp->name, p->name))
+		p->tp = tp;
+}
+
+static void unregister_probes(unsigned int n)
+{
+	while (n--)
+		WARN_ON_ONCE(tracepoint_probe_unregister(dt_probes[n].tp,
+							 dt_probes[n].func, NULL));
+	tracepoint_synchronize_unregister();
+}
+
+int lttng_dt_sched_start(void)
+{
+	unsigned int i;
+	int ret = 0;
+
+	mutex_lock(&dt_probes_lock);
+	if (dt_probes_on)
+		goto out;
+	for (i = 0; i < ARRAY_SIZE(dt_probes); i++) {
+		struct dt_probe *p = &dt_probes[i];
+
+		if (!p->tp)
+			for_each_kernel_tracepoint(find_tp, p);
+		ret = p->tp ? tracepoint_probe_register_prio(p->tp, p->func, NULL,
+							     DT_PROBE_PRIO) : -ENOSYS;
+		if (ret)
+			goto unwind;
+	}
+	dt_probes_on = true;
+	goto out;
+unwind:
+	unregister_probes(i);
+out:
+	mutex_unlock(&dt_probes_lock);
+	return ret;
+}
+
+void lttng_dt_sched_stop(void)
+{
+	mutex_lock(&dt_probes_lock);
+	if (dt_probes_on)
+		unregister_probes(ARRAY_SIZE(dt_probes));
+	dt_probes_on = false;
+	mutex_unlock(&dt_probes_lock);
+}
