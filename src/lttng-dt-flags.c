@@ -11,11 +11,11 @@
  * already exiting (PF_EXITING) is never added; the exit probe takes the
  * same lock, so it cannot miss an entry added concurrently.
  *
- * Readers (the sched_switch probe, the clients' peer test) look entries
+ * Readers (the sched_switch probe, the probes' peer test) look entries
  * up under RCU; writers serialise on flag_lock, a spinlock because the
  * fork and exit probes write with preemption off. Every change of a
  * reason fires lttng_dt_flag. The per-CPU "current is flagged" bit that
- * the clients read is refreshed by the sched_switch probe, and on every
+ * the probes read is refreshed by the sched_switch probe, and on every
  * CPU after a change made by the user (lttng_dt_refresh_cpus()).
  */
 #include <linux/hashtable.h>

@@ -2,7 +2,7 @@
 /*
  * Session gates: whether a session records only flagged threads' events,
  * set by session name (sessiond names every kernel session with
- * SESSION_SET_NAME), and the per-CPU counters the clients keep for it.
+ * SESSION_SET_NAME), and the per-CPU counters the probes keep for it.
  */
 #include <linux/moduleparam.h>
 #include <linux/percpu.h>

@@ -5,7 +5,7 @@
  * state right across switches, forks and exits (lttng-dt-sched.c), the
  * session gates (lttng-dt-gate.c), the lttng_dt_flag event
  * (lttng-dt-event.c), the ioctls (lttng-abi-dt.c) and the /proc/lttng-dt
- * view (lttng-dt-proc.c). The clients' side is include/lttng/dt.h.
+ * view (lttng-dt-proc.c). The probes' side is include/lttng/dt.h.
  */
 #ifndef _LTTNG_DT_INTERNAL_H
 #define _LTTNG_DT_INTERNAL_H
