@@ -1,11 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # The lttng front and lttng-dt against the real kernel: the front hands
 # stock commands to /usr/bin/lttng byte for byte (output, errors, exit
-# status) and runs the dt-* commands; they report a missing tracer, a
-# tracer without the dt extension and a non-root caller clearly. When the
-# tracer has the extension (it lists lttng_dt_flag), the commands track,
-# list (reasons, inheritance), untrack, gate a session by name and read
-# its counters.
+# status) and runs the dt-* commands; they report a missing tracer and a
+# non-root caller clearly; they track, list (reasons, inheritance),
+# untrack, gate a session by name and read its counters.
 # kernels: debian debug
 # vms: 1
 # timeout: 400
@@ -58,19 +56,8 @@ check "dt-list as nobody: root is needed" grep -qxF "Error: Permission denied: r
 $out
 EOF_OUT
 
-if ! lttng list -k | grep -q "^ *lttng_dt_flag "; then
-	# The tracer has no dt extension (before the gate lands).
-	out=$(lttng dt-status 2>&1)
-	check_eq "dt-status on a tracer without the extension: exit status 1" 1 echo $?
-	check "dt-status on a tracer without the extension: not loaded" \
-		grep -q "^Error: The lttng-dt extension is not loaded (/proc/lttng does not know" <<EOF_OUT
-$out
-EOF_OUT
-	echo "# the tracer has no dt extension: end-to-end dt checks not run"
-	lttng destroy -a >/dev/null
-	exit 0
-fi
-
+check "the tracer has the dt extension (lists lttng_dt_flag)" \
+	sh -c 'lttng list -k | grep -q "^ *lttng_dt_flag "'
 check "dt-status: the extension answers" sh -c 'lttng dt-status | grep -q "^lttng-dt extension: ABI 1\."'
 check "dt-list: nothing flagged at first" sh -c 'lttng dt-list | grep -qx "No flagged threads."'
 
