@@ -48,7 +48,8 @@ struct rec_header {
 /* The kernel runs this on the buffer's CPU; here any thread is a writer. */
 void lttng_rb_buffer_flush(struct lttng_rb_buffer *buf, bool flush_empty)
 {
-	lttng_rb_switch_packet(buf, flush_empty);
+	if (!READ_ONCE(buf->chan->finalized))
+		lttng_rb_switch_packet(buf, flush_empty);
 }
 
 static void pkt_open(struct lttng_rb_buffer *buf, void *packet, u64 ts,
@@ -95,6 +96,7 @@ struct rig {
 	unsigned long read[NR_WRITERS];
 	u64 next_seq[NR_WRITERS];	/* lowest sequence number still allowed */
 	unsigned long packets, rereads, errors;
+	u64 lost_reported;		/* the highest count a packet gave */
 	char first_error[160];
 };
 
@@ -198,6 +200,8 @@ static void check_packet(struct rig *r, const char *pkt, bool consume)
 		return rig_error(r, "packet header is not the one opened there", pos);
 	if (h->data_size < off || h->data_size > SUBBUF)
 		return rig_error(r, "packet data size out of range", pos);
+	if (h->lost > r->lost_reported)
+		r->lost_reported = h->lost;
 	while (off < h->data_size) {
 		struct rec_header rh;
 
@@ -314,8 +318,19 @@ static void run(struct rig *r)
 			r->failed[i]++;
 		}
 	}
-	/* As the tracer does at stop: close the last packet, then finalise. */
-	lttng_rb_switch_packet(&r->buf, false);
+	/*
+	 * As the tracer does: at stop, close the last packet (an empty one if
+	 * drops are still to be counted); at destroy, once the consumer has
+	 * read what was there, finalise.
+	 */
+	lttng_rb_buffer_flush(&r->buf, true);
+	while (READ_ONCE(r->buf.flush_pending) ||
+	       lttng_rb_consumed(&r->buf) !=
+	       lttng_rb_subbuf_trunc(&r->chan.layout, lttng_rb_write_pos(&r->buf)))
+		if (r->snapshot_reader)
+			break;
+		else
+			sched_yield();
 	WRITE_ONCE(r->chan.finalized, true);
 	pthread_join(reader, NULL);
 	print_message("# %lu packets read, %lu re-read, %ld records lost\n",
@@ -343,6 +358,8 @@ static void discard_delivers_exactly(unsigned long start)
 	for (w = 0; w < NR_WRITERS; w++)
 		assert_int_equal(r.read[w], r.reserved[w]);
 	assert_int_equal(local_read(&r.buf.lost), sum(r.failed));
+	/* Every drop is counted in a packet the reader got. */
+	assert_int_equal(r.lost_reported, sum(r.failed));
 	assert_true(sum(r.reserved) > 0);
 	free(r.buf.mem);
 	free(r.buf.subbuf);

@@ -82,6 +82,7 @@ struct lttng_rb_buffer {
 	/* Writer side, touched on every record. */
 	local_t offset;			/* write position */
 	local_t lost;			/* records dropped, cumulative */
+	unsigned long lost_closed;	/* lost, as the last closed packet says */
 	u64 last_ts;			/* timestamp of the latest reservation */
 	char *mem;			/* the slots, virtually contiguous */
 	struct lttng_rb_subbuf *subbuf;
@@ -90,6 +91,8 @@ struct lttng_rb_buffer {
 
 	/* Shared with the reader. */
 	atomic_long_t consumed;		/* position | LTTNG_RB_HELD */
+	/* A flush had drops to report and no room: redo it after a read. */
+	bool flush_pending;
 
 	/* Reader side, under reader_lock. */
 	struct mutex reader_lock;

@@ -85,9 +85,13 @@ static __always_inline void lttng_rb_commit(const struct lttng_rb_reservation *r
 	const struct lttng_rb_layout *l = &chan->layout;
 	unsigned long idx = lttng_rb_subbuf_index(l, res->pos);
 
-	if (unlikely(res->close))
+	if (unlikely(res->close)) {
+		unsigned long lost = local_read(&buf->lost);
+
 		chan->ops->close(buf, lttng_rb_subbuf_addr(buf, res->pos),
-				 res->ts, l->subbuf_size, local_read(&buf->lost));
+				 res->ts, l->subbuf_size, lost);
+		WRITE_ONCE(buf->lost_closed, lost);
+	}
 	smp_wmb();
 	local_add(res->len, &buf->subbuf[idx].commit);
 }

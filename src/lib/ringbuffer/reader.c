@@ -149,13 +149,10 @@ static void consume_past_held(struct lttng_rb_buffer *buf)
 	} while (atomic_long_cmpxchg(&buf->consumed, c, next) != c);
 }
 
-/* Release the held packet, and consume it if advance. */
-void lttng_rb_put_subbuf(struct lttng_rb_buffer *buf, bool advance)
+static void release_held(struct lttng_rb_buffer *buf, bool advance)
 {
 	unsigned long c = lttng_rb_consumed(buf);
 
-	if (!buf->held)
-		return;
 	buf->held = false;
 	if (overwrites(buf)) {
 		if (advance)
@@ -168,6 +165,19 @@ void lttng_rb_put_subbuf(struct lttng_rb_buffer *buf, bool advance)
 		c = buf->held_pos + buf->chan->layout.subbuf_size;
 	/* Reading is over before a writer may reuse the packet. */
 	atomic_long_set_release(&buf->consumed, c);
+}
+
+/* Release the held packet, and consume it if advance. */
+void lttng_rb_put_subbuf(struct lttng_rb_buffer *buf, bool advance)
+{
+	if (!buf->held)
+		return;
+	release_held(buf, advance);
+	/* A flush that found no room to count drops in can now. */
+	if (advance && READ_ONCE(buf->flush_pending)) {
+		WRITE_ONCE(buf->flush_pending, false);
+		lttng_rb_buffer_flush(buf, true);
+	}
 }
 
 void *lttng_rb_held_packet(struct lttng_rb_buffer *buf)

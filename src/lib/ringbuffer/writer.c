@@ -38,8 +38,10 @@ static void close_packet(struct lttng_rb_buffer *buf, unsigned long end, u64 ts)
 	const struct lttng_rb_layout *l = &buf->chan->layout;
 	unsigned long used = end - lttng_rb_subbuf_trunc(l, end - 1);
 
-	buf->chan->ops->close(buf, packet_addr(buf, end - 1), ts, used,
-			      local_read(&buf->lost));
+	unsigned long lost = local_read(&buf->lost);
+
+	buf->chan->ops->close(buf, packet_addr(buf, end - 1), ts, used, lost);
+	WRITE_ONCE(buf->lost_closed, lost);
 	commit_bytes(buf, end - 1, l->subbuf_size - used);
 }
 
@@ -123,7 +125,10 @@ EXPORT_SYMBOL_GPL(lttng_rb_reserve_slow);
  * Close the open packet, as a writer of this buffer would: on its CPU,
  * or on any CPU while that CPU is offline. With flush_empty, a buffer
  * with no open packet gets an empty one (header only), so that the
- * reader sees a packet boundary with current timestamps.
+ * reader sees a packet boundary with current timestamps; so does one
+ * whose records were dropped since its last packet closed, so that the
+ * drops are counted. With no room for it (a full discard buffer), the
+ * reader redoes the flush once it has consumed a packet.
  */
 void lttng_rb_switch_packet(struct lttng_rb_buffer *buf, bool flush_empty)
 {
@@ -138,15 +143,21 @@ void lttng_rb_switch_packet(struct lttng_rb_buffer *buf, bool flush_empty)
 		ts = lttng_rb_clock();
 		empty = !lttng_rb_subbuf_offset(l, old);
 		if (empty) {
+			bool unreported = local_read(&buf->lost) !=
+					  READ_ONCE(buf->lost_closed);
 			int ret;
 
-			if (!flush_empty)
+			/* Drops since the last packet need one to be counted in. */
+			if (!flush_empty && !unreported)
 				return;
 			ret = make_room(buf, old);
 			if (ret == -EAGAIN)
 				continue;
-			if (ret)
+			if (ret) {
+				if (unreported)
+					WRITE_ONCE(buf->flush_pending, true);
 				return;
+			}
 		}
 		end = empty ? old + l->subbuf_size : lttng_rb_subbuf_next(l, old);
 		if (local_cmpxchg(&buf->offset, old, end) == old)
