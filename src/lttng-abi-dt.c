@@ -234,6 +234,7 @@ static long get_stats(void __user *uarg)
 	struct lttng_dt_abi_stats s = {};
 
 	lttng_dt_flag_stats(&s);
+	lttng_dt_net_stats(&s);
 	return copy_to_user(uarg, &s, sizeof(s)) ? -EFAULT : 0;
 }
 

@@ -325,7 +325,14 @@ struct lttng_dt_abi_stats {
 	__u64 flagged_threads;		/* now */
 	__u64 flags_set[LTTNG_DT_NR_REASONS];
 	__u64 flags_cleared;		/* by untrack, exit or expiry */
-	__u64 reserved[27];		/* zero; the TCP mark's counters go here */
+	/* The TCP mark (module lttng-dt-tcp); all 0 while it never loaded. */
+	__u64 marks_sent;		/* data segments sent marked */
+	__u64 marks_received;		/* marked data segments received */
+	__u64 marks_untrusted;		/* ignored: source not in the trust list */
+	__u64 marks_ratelimited;	/* ignored: over the network flag rate */
+	__u64 net_cleared_response;	/* network reasons cleared by a send */
+	__u64 net_expired;		/* network reasons cleared by idleness */
+	__u64 reserved[21];		/* zero */
 } LTTNG_ABI_PACKED;
 
 #define LTTNG_DT_ABI_VERSION		\

@@ -133,6 +133,10 @@ static void dt_commands_apart(void **state)
 	assert_int_equal(sizeof(struct lttng_dt_abi_thread_list), 16);
 	assert_int_equal(sizeof(struct lttng_dt_abi_gate), 312);
 	assert_int_equal(sizeof(struct lttng_dt_abi_stats), 256);
+	/* The TCP mark's counters took the first reserved words. */
+	assert_int_equal(offsetof(struct lttng_dt_abi_stats, marks_sent), 40);
+	assert_int_equal(offsetof(struct lttng_dt_abi_stats, net_expired), 80);
+	assert_int_equal(offsetof(struct lttng_dt_abi_stats, reserved), 88);
 }
 
 static void versions(void **state)
