@@ -27,9 +27,9 @@ upstream=${7:-}
 here=$(cd "$(dirname "$0")" && pwd)
 
 # Distro modules copied with their dependencies: virtio NIC for multi-VM
-# scenarios, veth for network namespaces.
+# scenarios, veth for network namespaces, netem for loss.
 distro_mods=""
-[ "$distro" = 1 ] && distro_mods="virtio_pci virtio_net veth"
+[ "$distro" = 1 ] && distro_mods="virtio_pci virtio_net veth sch_netem"
 
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
@@ -57,7 +57,7 @@ libexec=/usr/lib/x86_64-linux-gnu/lttng/libexec
 bt2=/usr/lib/x86_64-linux-gnu/babeltrace2
 copy_with_libs /usr/bin/lttng /usr/bin/lttng-sessiond /usr/bin/lttng-relayd \
 	"$libexec/lttng-consumerd" /usr/bin/babeltrace2 /usr/bin/kmod \
-	"$bt2"/plugins/*.so
+	"$bt2"/plugins/*.so /usr/sbin/ip /usr/sbin/tc
 for t in modprobe insmod rmmod lsmod depmod modinfo; do
 	ln -sf /usr/bin/kmod "$root/sbin/$t"
 done
