@@ -251,6 +251,9 @@ long lttng_abi_dt_ioctl(unsigned int cmd, void __user *uarg)
 	case LTTNG_DT_ABI_GATE_SET:
 	case LTTNG_DT_ABI_GATE_GET:
 	case LTTNG_DT_ABI_STATS:
+	case LTTNG_DT_ABI_TRUST_ADD:
+	case LTTNG_DT_ABI_TRUST_REMOVE:
+	case LTTNG_DT_ABI_TRUST_LIST:
 		break;
 	default:
 		return -ENOIOCTLCMD;
@@ -270,6 +273,10 @@ long lttng_abi_dt_ioctl(unsigned int cmd, void __user *uarg)
 		return gate_get(uarg);
 	case LTTNG_DT_ABI_STATS:
 		return get_stats(uarg);
+	case LTTNG_DT_ABI_TRUST_ADD:
+	case LTTNG_DT_ABI_TRUST_REMOVE:
+	case LTTNG_DT_ABI_TRUST_LIST:
+		return lttng_dt_trust_ioctl(cmd, uarg);
 	default:
 		return track(cmd, uarg);
 	}

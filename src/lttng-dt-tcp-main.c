@@ -27,6 +27,9 @@ static int __init dt_tcp_init(void)
 	ret = lttng_dt_sched_start();
 	if (ret)
 		return ret;
+	ret = dt_trust_init();
+	if (ret)
+		return ret;
 	ret = dt_ingress_start();
 	if (ret)
 		goto err;

@@ -6,8 +6,10 @@
  *
  * The list is the module parameter trust ("CIDR[,CIDR...]", IPv4 or
  * IPv6, e.g. 10.0.0.0/8,fd00::/8; writable at run time in
- * /sys/module/lttng_dt_tcp/parameters/trust; "" empties it). It is
- * replaced as a whole under RCU: the packet path reads it lock-free.
+ * /sys/module/lttng_dt_tcp/parameters/trust; "" empties it), and what the
+ * TRUST_ADD / TRUST_REMOVE / TRUST_LIST ioctls of lttng-tracer change
+ * (lttng dt-trust). It is replaced as a whole under RCU: the packet path
+ * reads it lock-free.
  */
 #include <linux/inet.h>
 #include <linux/in6.h>
@@ -20,6 +22,7 @@
 #include <net/ipv6.h>
 #include <net/sock.h>
 
+#include "lttng-dt.h"
 #include "lttng-dt-tcp.h"
 
 #define DT_TRUST_MAX	64
@@ -94,17 +97,24 @@ static struct dt_trust *parse_list(const char *val)
 	return t;
 }
 
+static void replace_locked(struct dt_trust *new)
+{
+	struct dt_trust *old;
+
+	old = rcu_replace_pointer(dt_trust, new, lockdep_is_held(&dt_trust_lock));
+	if (old)
+		kfree_rcu(old, rcu);
+}
+
 static int trust_set(const char *val, const struct kernel_param *kp)
 {
-	struct dt_trust *new = parse_list(val), *old;
+	struct dt_trust *new = parse_list(val);
 
 	if (IS_ERR(new))
 		return PTR_ERR(new);
 	mutex_lock(&dt_trust_lock);
-	old = rcu_replace_pointer(dt_trust, new, lockdep_is_held(&dt_trust_lock));
+	replace_locked(new);
 	mutex_unlock(&dt_trust_lock);
-	if (old)
-		kfree_rcu(old, rcu);
 	return 0;
 }
 
@@ -194,8 +204,146 @@ bool dt_rate_allows(void)
 	return ok;
 }
 
+/* The ioctls' form: IPv4 as itself, not v4-mapped. */
+static void from_abi(const struct lttng_dt_abi_trust_net *a, struct dt_net *net)
+{
+	struct in6_addr full;
+	__be32 a4;
+
+	if (a->family == AF_INET) {
+		memcpy(&a4, a->addr, 4);
+		ipv6_addr_set_v4mapped(a4, &full);
+		net->prefix = a->prefix + 96;
+	} else {
+		memcpy(full.s6_addr, a->addr, 16);
+		net->prefix = a->prefix;
+	}
+	ipv6_addr_prefix(&net->addr, &full, net->prefix);
+}
+
+static void to_abi(const struct dt_net *net, struct lttng_dt_abi_trust_net *a)
+{
+	memset(a, 0, sizeof(*a));
+	if (ipv6_addr_v4mapped(&net->addr) && net->prefix >= 96) {
+		a->family = AF_INET;
+		a->prefix = net->prefix - 96;
+		memcpy(a->addr, &net->addr.s6_addr32[3], 4);
+	} else {
+		a->family = AF_INET6;
+		a->prefix = net->prefix;
+		memcpy(a->addr, net->addr.s6_addr, 16);
+	}
+}
+
+static int find_locked(const struct dt_trust *t, const struct dt_net *net)
+{
+	unsigned int i;
+
+	for (i = 0; t && i < t->n; i++)
+		if (t->nets[i].prefix == net->prefix &&
+		    ipv6_addr_equal(&t->nets[i].addr, &net->addr))
+			return i;
+	return -1;
+}
+
+/* A copy of the list without entry skip (-1: none), room for one more. */
+static struct dt_trust *copy_locked(const struct dt_trust *t, int skip)
+{
+	struct dt_trust *new = kzalloc(struct_size(new, nets, DT_TRUST_MAX), GFP_KERNEL);
+	unsigned int i;
+
+	if (!new)
+		return NULL;
+	for (i = 0; t && i < t->n; i++)
+		if ((int)i != skip)
+			new->nets[new->n++] = t->nets[i];
+	return new;
+}
+
+static int trust_add(const struct lttng_dt_abi_trust_net *a)
+{
+	struct dt_trust *t, *new;
+	struct dt_net net;
+	int ret = 0;
+
+	from_abi(a, &net);
+	mutex_lock(&dt_trust_lock);
+	t = rcu_dereference_protected(dt_trust, lockdep_is_held(&dt_trust_lock));
+	if (find_locked(t, &net) >= 0) {
+		ret = -EEXIST;
+		goto out;
+	}
+	if (t && t->n == DT_TRUST_MAX) {
+		ret = -ENOSPC;
+		goto out;
+	}
+	new = copy_locked(t, -1);
+	if (!new) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	new->nets[new->n++] = net;
+	replace_locked(new);
+out:
+	mutex_unlock(&dt_trust_lock);
+	return ret;
+}
+
+static int trust_remove(const struct lttng_dt_abi_trust_net *a)
+{
+	struct dt_trust *t, *new;
+	struct dt_net net;
+	int i, ret = 0;
+
+	from_abi(a, &net);
+	mutex_lock(&dt_trust_lock);
+	t = rcu_dereference_protected(dt_trust, lockdep_is_held(&dt_trust_lock));
+	i = find_locked(t, &net);
+	if (i < 0) {
+		ret = -ENOENT;
+		goto out;
+	}
+	new = copy_locked(t, i);
+	if (!new) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	replace_locked(new);
+out:
+	mutex_unlock(&dt_trust_lock);
+	return ret;
+}
+
+static u32 trust_list(struct lttng_dt_abi_trust_net *out, u32 max)
+{
+	struct dt_trust *t;
+	u32 i, n;
+
+	mutex_lock(&dt_trust_lock);
+	t = rcu_dereference_protected(dt_trust, lockdep_is_held(&dt_trust_lock));
+	n = t ? t->n : 0;
+	for (i = 0; i < n && i < max; i++)
+		to_abi(&t->nets[i], &out[i]);
+	mutex_unlock(&dt_trust_lock);
+	return n;
+}
+
+static const struct lttng_dt_trust_ops trust_ioctl_ops = {
+	.add = trust_add,
+	.remove = trust_remove,
+	.list = trust_list,
+	.max = DT_TRUST_MAX,
+};
+
+int dt_trust_init(void)
+{
+	return lttng_dt_trust_register(&trust_ioctl_ops);
+}
+
+/* After the hooks are gone. */
 void dt_trust_exit(void)
 {
+	lttng_dt_trust_unregister();
 	kfree(rcu_dereference_protected(dt_trust, 1));
 	RCU_INIT_POINTER(dt_trust, NULL);
 }

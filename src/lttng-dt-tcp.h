@@ -64,6 +64,7 @@ void dt_ingress_stop(void);
 /* lttng-dt-tcp-trust.c */
 bool dt_trust_allows(const struct sock *sk);
 bool dt_rate_allows(void);
+int dt_trust_init(void);
 void dt_trust_exit(void);
 
 /* lttng-dt-tcp-expire.c */

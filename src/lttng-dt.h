@@ -84,6 +84,21 @@ struct lttng_dt_mark {
 };
 void lttng_dt_event_mark(const struct lttng_dt_mark *m, bool send);
 
+/*
+ * The trust list belongs to lttng-dt-tcp, which registers these for the
+ * TRUST_* ioctls (lttng-dt-trust-abi.c); called under a mutex that
+ * unregistering takes, so never after the module is gone.
+ */
+struct lttng_dt_trust_ops {
+	int (*add)(const struct lttng_dt_abi_trust_net *net);
+	int (*remove)(const struct lttng_dt_abi_trust_net *net);
+	u32 (*list)(struct lttng_dt_abi_trust_net *out, u32 max);
+	u32 max;				/* entries the list holds at most */
+};
+int lttng_dt_trust_register(const struct lttng_dt_trust_ops *ops);
+void lttng_dt_trust_unregister(void);
+long lttng_dt_trust_ioctl(unsigned int cmd, void __user *uarg);
+
 /* Scheduler probes (lttng-dt-sched.c), on the tracepoints from the first track. */
 int lttng_dt_sched_start(void);
 void lttng_dt_sched_stop(void);

@@ -156,6 +156,25 @@ check "tracked client, trusted" call_tracked trusted 5
 check "trusted: network flags again" sh -c "[ $(stat flags_set_network) -ge $((F0 + 10)) ]"
 check "trust anyone again" sh -c "echo >$P/trust"
 
+# The same through the TRUST_* ioctls (lttng dt-trust).
+check_eq "TRUST_LIST: empty" "" $D trust-list
+check_eq "TRUST_ADD 10.9.0.0/16" "0" $D trust-add 10.9.0.0/16
+check_eq "TRUST_ADD again: EEXIST" "EEXIST" $D trust-add 10.9.0.0/16
+check_eq "TRUST_ADD fd00:2::/64" "0" $D trust-add fd00:2::/64
+check_eq "TRUST_LIST" "10.9.0.0/16
+fd00:2::/64" $D trust-list
+check_eq "the parameter shows the same list" "10.9.0.0/16,fd00:2::/64" cat $P/trust
+check_eq "TRUST_ADD prefix 33: EINVAL" "EINVAL" $D trust-add-raw 2 10.0.0.0 33
+check_eq "TRUST_ADD unknown family: EINVAL" "EINVAL" $D trust-add-raw 7 10.0.0.0 8
+check_eq "TRUST_REMOVE absent: ENOENT" "ENOENT" $D trust-remove 10.1.0.0/24
+F0=$(stat flags_set_network) U0=$(stat marks_untrusted)
+check "tracked client, untrusted by ioctl" call_tracked untrusted2 5
+check "untrusted by ioctl: marks ignored" sh -c "[ $(stat marks_untrusted) -ge $((U0 + 5)) ]"
+check_eq "untrusted by ioctl: no network flag set" "$F0" stat flags_set_network
+check_eq "TRUST_REMOVE 10.9.0.0/16" "0" $D trust-remove 10.9.0.0/16
+check_eq "TRUST_REMOVE fd00:2::/64" "0" $D trust-remove fd00:2::/64
+check_eq "TRUST_LIST: empty again" "" $D trust-list
+
 # Rate limit: at most 2 new network flags a second.
 F0=$(stat flags_set_network) R0=$(stat marks_ratelimited)
 echo 2 >$P/rate_limit
@@ -209,3 +228,4 @@ done
 kill $S1 $S2 $S3 2>/dev/null
 check "lttng-dt-tcp unloads" rmmod lttng_dt_tcp
 check_eq "no network flag left" "" $D list
+check_eq "TRUST_LIST without lttng-dt-tcp: ENODEV" "ENODEV" $D trust-list
