@@ -339,10 +339,15 @@ void lttng_dt_flag_show(struct seq_file *m)
  */
 int lttng_dt_flag_network(void)
 {
-	struct dt_flag *new, *f;
+	struct dt_flag *new = NULL, *f;
 	int ret = 0;
 
-	new = kzalloc(sizeof(*new), GFP_ATOMIC | __GFP_NOWARN);
+	/*
+	 * Most calls refresh a flag: allocate only for a new entry (an entry
+	 * removed meanwhile costs this one read its flag, no more).
+	 */
+	if (!lttng_dt_task_flagged(current))
+		new = kzalloc(sizeof(*new), GFP_ATOMIC | __GFP_NOWARN);
 	spin_lock(&flag_lock);
 	if (current->flags & PF_EXITING) {
 		ret = -ESRCH;

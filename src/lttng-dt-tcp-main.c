@@ -29,7 +29,7 @@ static int __init dt_tcp_init(void)
 		return ret;
 	ret = dt_trust_init();
 	if (ret)
-		return ret;
+		goto err;
 	ret = dt_ingress_start();
 	if (ret)
 		goto err;
