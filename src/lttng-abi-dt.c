@@ -234,6 +234,7 @@ static long get_stats(void __user *uarg)
 	struct lttng_dt_abi_stats s = {};
 
 	lttng_dt_flag_stats(&s);
+	lttng_dt_net_stats(&s);
 	return copy_to_user(uarg, &s, sizeof(s)) ? -EFAULT : 0;
 }
 
@@ -250,6 +251,9 @@ long lttng_abi_dt_ioctl(unsigned int cmd, void __user *uarg)
 	case LTTNG_DT_ABI_GATE_SET:
 	case LTTNG_DT_ABI_GATE_GET:
 	case LTTNG_DT_ABI_STATS:
+	case LTTNG_DT_ABI_TRUST_ADD:
+	case LTTNG_DT_ABI_TRUST_REMOVE:
+	case LTTNG_DT_ABI_TRUST_LIST:
 		break;
 	default:
 		return -ENOIOCTLCMD;
@@ -269,6 +273,10 @@ long lttng_abi_dt_ioctl(unsigned int cmd, void __user *uarg)
 		return gate_get(uarg);
 	case LTTNG_DT_ABI_STATS:
 		return get_stats(uarg);
+	case LTTNG_DT_ABI_TRUST_ADD:
+	case LTTNG_DT_ABI_TRUST_REMOVE:
+	case LTTNG_DT_ABI_TRUST_LIST:
+		return lttng_dt_trust_ioctl(cmd, uarg);
 	default:
 		return track(cmd, uarg);
 	}

@@ -3,7 +3,9 @@
  * The lttng_dt_flag event: a tracepoint of lttng-tracer itself and its
  * probe, registered by lttng-tracer so that the stock sessiond lists it
  * (it only loads the module names lttng-modules has) and
- * `lttng enable-event -k lttng_dt_flag` finds it.
+ * `lttng enable-event -k lttng_dt_flag` finds it; the same for the TCP
+ * mark's lttng_dt_mark_send and lttng_dt_mark_recv, which lttng-dt-tcp
+ * fires through lttng_dt_event_mark().
  */
 #include <linux/module.h>
 #include <linux/sched.h>
@@ -19,6 +21,22 @@ DEFINE_TRACE(lttng_dt_flag,
 	TP_PROTO(pid_t tid, pid_t pid, unsigned int reason, int on),
 	TP_ARGS(tid, pid, reason, on));
 
+DECLARE_TRACE(lttng_dt_mark_send,
+	TP_PROTO(const struct lttng_dt_mark *m),
+	TP_ARGS(m));
+
+DEFINE_TRACE(lttng_dt_mark_send,
+	TP_PROTO(const struct lttng_dt_mark *m),
+	TP_ARGS(m));
+
+DECLARE_TRACE(lttng_dt_mark_recv,
+	TP_PROTO(const struct lttng_dt_mark *m),
+	TP_ARGS(m));
+
+DEFINE_TRACE(lttng_dt_mark_recv,
+	TP_PROTO(const struct lttng_dt_mark *m),
+	TP_ARGS(m));
+
 #define LTTNG_PROBE_SUBSYSTEM	lttng_dt
 #define LTTNG_PROBE_EVENTS	<instrumentation/events/lttng-dt.h>
 #define LTTNG_PROBE_CUSTOM_INIT
@@ -30,6 +48,16 @@ void lttng_dt_event_flag(struct task_struct *t, enum lttng_dt_reason reason,
 {
 	trace_lttng_dt_flag(task_pid_nr(t), task_tgid_nr(t), reason, on);
 }
+
+/* For lttng-dt-tcp, which sets and reads the marks. */
+void lttng_dt_event_mark(const struct lttng_dt_mark *m, bool send)
+{
+	if (send)
+		trace_lttng_dt_mark_send(m);
+	else
+		trace_lttng_dt_mark_recv(m);
+}
+EXPORT_SYMBOL_GPL(lttng_dt_event_mark);
 
 int lttng_dt_event_init(void)
 {

@@ -40,6 +40,7 @@ struct dt_flag {
 	u32 reasons;			/* LTTNG_DT_REASON_BIT() mask, never 0 */
 	u32 track_flags;		/* LTTNG_DT_TRACK_* of the manual reason */
 	u64 since[LTTNG_DT_NR_REASONS];	/* CLOCK_MONOTONIC ns, per reason */
+	u64 net_touched;		/* last network (re)flag, for expiry */
 	struct rcu_head rcu;
 };
 
@@ -251,6 +252,7 @@ void lttng_dt_refresh_cpus(void)
 {
 	on_each_cpu(refresh_this_cpu, NULL, 1);
 }
+EXPORT_SYMBOL_GPL(lttng_dt_refresh_cpus);
 
 void lttng_dt_flag_stats(struct lttng_dt_abi_stats *stats)
 {
@@ -328,6 +330,106 @@ void lttng_dt_flag_show(struct seq_file *m)
 		show_flag(m, f);
 	spin_unlock(&flag_lock);
 }
+
+/*
+ * Flag current with reason network (lttng-dt-tcp: a thread read data of
+ * a marked segment). Called from a tracepoint probe, preemption off.
+ * Refreshes the idle time of a network flag already set. Returns 1 if the
+ * reason is new, 0 if it was set, a negative error otherwise.
+ */
+int lttng_dt_flag_network(void)
+{
+	struct dt_flag *new = NULL, *f;
+	int ret = 0;
+
+	/*
+	 * Most calls refresh a flag: allocate only for a new entry (an entry
+	 * removed meanwhile costs this one read its flag, no more).
+	 */
+	if (!lttng_dt_task_flagged(current))
+		new = kzalloc(sizeof(*new), GFP_ATOMIC | __GFP_NOWARN);
+	spin_lock(&flag_lock);
+	if (current->flags & PF_EXITING) {
+		ret = -ESRCH;
+		goto out;
+	}
+	f = find_flag(current);
+	if (!f) {
+		if (!new) {
+			ret = -ENOMEM;
+			goto out;
+		}
+		f = insert_locked(current, new);
+		new = NULL;
+	}
+	ret = !(f->reasons & LTTNG_DT_REASON_BIT(LTTNG_DT_REASON_NETWORK));
+	set_reason_locked(f, LTTNG_DT_REASON_NETWORK, 0);
+	WRITE_ONCE(f->net_touched, ktime_get_mono_fast_ns());
+out:
+	spin_unlock(&flag_lock);
+	kfree(new);
+	if (ret >= 0)
+		this_cpu_write(lttng_dt_current_flagged, 1);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(lttng_dt_flag_network);
+
+/* The reasons t is flagged for now (0: not flagged); any context. */
+u32 lttng_dt_flag_reasons(struct task_struct *t)
+{
+	struct dt_flag *f;
+	u32 reasons = 0;
+
+	if (!READ_ONCE(nr_flagged))
+		return 0;
+	rcu_read_lock();
+	f = find_flag(t);
+	if (f)
+		reasons = READ_ONCE(f->reasons);
+	rcu_read_unlock();
+	return reasons;
+}
+EXPORT_SYMBOL_GPL(lttng_dt_flag_reasons);
+
+/*
+ * Clear reasons from current and refresh this CPU's bit at once: the
+ * thread keeps running here, and no switch would update the bit before
+ * its next event.
+ */
+u32 lttng_dt_flag_clear_current(u32 reasons)
+{
+	u32 cleared = lttng_dt_flag_clear(current, reasons);
+
+	if (cleared)
+		this_cpu_write(lttng_dt_current_flagged,
+			       lttng_dt_task_flagged(current));
+	return cleared;
+}
+EXPORT_SYMBOL_GPL(lttng_dt_flag_clear_current);
+
+/*
+ * Clear the network reason of every thread not re-flagged by the network
+ * since cutoff (CLOCK_MONOTONIC ns); the number cleared. The caller
+ * refreshes the CPUs (lttng_dt_refresh_cpus()) if it is not zero.
+ */
+unsigned int lttng_dt_flag_expire_network(u64 cutoff)
+{
+	const u32 net = LTTNG_DT_REASON_BIT(LTTNG_DT_REASON_NETWORK);
+	struct hlist_node *tmp;
+	unsigned int n = 0;
+	struct dt_flag *f;
+	int bkt;
+
+	if (!READ_ONCE(nr_flagged))
+		return 0;
+	spin_lock(&flag_lock);
+	hash_for_each_safe(flag_table, bkt, tmp, f, node)
+		if ((f->reasons & net) && f->net_touched < cutoff)
+			n += !!clear_reasons_locked(f, net);
+	spin_unlock(&flag_lock);
+	return n;
+}
+EXPORT_SYMBOL_GPL(lttng_dt_flag_expire_network);
 
 /* Module exit: the probes are gone and no session is left. */
 void lttng_dt_flag_exit_module(void)

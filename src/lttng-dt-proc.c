@@ -7,7 +7,9 @@
  *             inherit|no-inherit COMM (global ids, CLOCK_MONOTONIC ns)
  *   sessions  one named session a line: NAME GATED GATED_OUT PASSED
  *   stats     "key value" lines: flagged_threads, flags_set_<reason>,
- *             flags_cleared
+ *             flags_cleared, then the TCP mark's marks_sent,
+ *             marks_received, marks_untrusted, marks_ratelimited,
+ *             net_cleared_response, net_expired
  *
  * Readable by everyone: nothing here that ps does not show, except the
  * session names. Changes go through the ioctls on /proc/lttng (root).
@@ -38,12 +40,19 @@ static int stats_show(struct seq_file *m, void *v)
 	struct lttng_dt_abi_stats s = {};
 
 	lttng_dt_flag_stats(&s);
+	lttng_dt_net_stats(&s);
 	seq_printf(m, "flagged_threads %llu\n", s.flagged_threads);
 	seq_printf(m, "flags_set_manual %llu\n", s.flags_set[LTTNG_DT_REASON_MANUAL]);
 	seq_printf(m, "flags_set_inherited %llu\n",
 		   s.flags_set[LTTNG_DT_REASON_INHERITED]);
 	seq_printf(m, "flags_set_network %llu\n", s.flags_set[LTTNG_DT_REASON_NETWORK]);
 	seq_printf(m, "flags_cleared %llu\n", s.flags_cleared);
+	seq_printf(m, "marks_sent %llu\n", s.marks_sent);
+	seq_printf(m, "marks_received %llu\n", s.marks_received);
+	seq_printf(m, "marks_untrusted %llu\n", s.marks_untrusted);
+	seq_printf(m, "marks_ratelimited %llu\n", s.marks_ratelimited);
+	seq_printf(m, "net_cleared_response %llu\n", s.net_cleared_response);
+	seq_printf(m, "net_expired %llu\n", s.net_expired);
 	return 0;
 }
 

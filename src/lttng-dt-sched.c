@@ -108,6 +108,7 @@ out:
 	mutex_unlock(&dt_probes_lock);
 	return ret;
 }
+EXPORT_SYMBOL_GPL(lttng_dt_sched_start);
 
 void lttng_dt_sched_stop(void)
 {

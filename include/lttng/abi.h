@@ -325,7 +325,33 @@ struct lttng_dt_abi_stats {
 	__u64 flagged_threads;		/* now */
 	__u64 flags_set[LTTNG_DT_NR_REASONS];
 	__u64 flags_cleared;		/* by untrack, exit or expiry */
-	__u64 reserved[27];		/* zero; the TCP mark's counters go here */
+	/* The TCP mark (module lttng-dt-tcp); all 0 while it never loaded. */
+	__u64 marks_sent;		/* data segments sent marked */
+	__u64 marks_received;		/* marked data segments received */
+	__u64 marks_untrusted;		/* ignored: source not in the trust list */
+	__u64 marks_ratelimited;	/* ignored: over the network flag rate */
+	__u64 net_cleared_response;	/* network reasons cleared by a send */
+	__u64 net_expired;		/* network reasons cleared by idleness */
+	__u64 reserved[21];		/* zero */
+} LTTNG_ABI_PACKED;
+
+/*
+ * TRUST_ADD / TRUST_REMOVE: one source network of the TCP mark's trust
+ * list (module lttng-dt-tcp; -ENODEV while it is not loaded). Marks from
+ * other sources are ignored, unless the list is empty.
+ */
+struct lttng_dt_abi_trust_net {
+	__u32 family;			/* 2 (AF_INET) or 10 (AF_INET6) */
+	__u32 prefix;			/* bits: 0-32 or 0-128 */
+	__u8 addr[16];			/* network order; IPv4 in addr[0-3] */
+	char padding[8];		/* zero */
+} LTTNG_ABI_PACKED;
+
+/* TRUST_LIST: as LIST_THREADS, of lttng_dt_abi_trust_net at nets. */
+struct lttng_dt_abi_trust_list {
+	__u32 count;
+	__u32 padding;
+	__u64 nets;
 } LTTNG_ABI_PACKED;
 
 #define LTTNG_DT_ABI_VERSION		\
@@ -347,5 +373,11 @@ struct lttng_dt_abi_stats {
 	_IOWR(LTTNG_ABI_IOC, 0xD8, struct lttng_dt_abi_gate)
 #define LTTNG_DT_ABI_STATS		\
 	_IOR(LTTNG_ABI_IOC, 0xD9, struct lttng_dt_abi_stats)
+#define LTTNG_DT_ABI_TRUST_ADD		\
+	_IOW(LTTNG_ABI_IOC, 0xDA, struct lttng_dt_abi_trust_net)
+#define LTTNG_DT_ABI_TRUST_REMOVE	\
+	_IOW(LTTNG_ABI_IOC, 0xDB, struct lttng_dt_abi_trust_net)
+#define LTTNG_DT_ABI_TRUST_LIST		\
+	_IOWR(LTTNG_ABI_IOC, 0xDC, struct lttng_dt_abi_trust_list)
 
 #endif /* _LTTNG_ABI_H */

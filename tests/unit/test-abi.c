@@ -111,6 +111,8 @@ static const struct cmd dt_commands[] = {
 	DT(UNTRACK_TID, 0x4020F6D4), DT(UNTRACK_ALL, 0x0000F6D5),
 	DT(LIST_THREADS, 0xC010F6D6), DT(GATE_SET, 0x4138F6D7),
 	DT(GATE_GET, 0xC138F6D8), DT(STATS, 0x8100F6D9),
+	DT(TRUST_ADD, 0x4020F6DA), DT(TRUST_REMOVE, 0x4020F6DB),
+	DT(TRUST_LIST, 0xC010F6DC),
 };
 
 static void dt_commands_apart(void **state)
@@ -133,6 +135,12 @@ static void dt_commands_apart(void **state)
 	assert_int_equal(sizeof(struct lttng_dt_abi_thread_list), 16);
 	assert_int_equal(sizeof(struct lttng_dt_abi_gate), 312);
 	assert_int_equal(sizeof(struct lttng_dt_abi_stats), 256);
+	assert_int_equal(sizeof(struct lttng_dt_abi_trust_net), 32);
+	assert_int_equal(sizeof(struct lttng_dt_abi_trust_list), 16);
+	/* The TCP mark's counters took the first reserved words. */
+	assert_int_equal(offsetof(struct lttng_dt_abi_stats, marks_sent), 40);
+	assert_int_equal(offsetof(struct lttng_dt_abi_stats, net_expired), 80);
+	assert_int_equal(offsetof(struct lttng_dt_abi_stats, reserved), 88);
 }
 
 static void versions(void **state)

@@ -30,9 +30,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 # Distro modules copied with their dependencies: virtio NIC for multi-VM
 # scenarios, veth for network namespaces, loop for a block device the
-# statedump can list.
+# statedump can list, netem for loss.
 distro_mods=""
-[ "$distro" = 1 ] && distro_mods="virtio_pci virtio_net veth loop"
+[ "$distro" = 1 ] && distro_mods="virtio_pci virtio_net veth loop sch_netem"
 
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
@@ -62,7 +62,7 @@ libexec=/usr/lib/x86_64-linux-gnu/lttng/libexec
 bt2=/usr/lib/x86_64-linux-gnu/babeltrace2
 copy_with_libs /usr/bin/lttng /usr/bin/lttng-sessiond /usr/bin/lttng-relayd \
 	"$libexec/lttng-consumerd" /usr/bin/babeltrace2 /usr/bin/kmod \
-	"$bt2"/plugins/*.so
+	"$bt2"/plugins/*.so /usr/sbin/ip /usr/sbin/tc
 for t in modprobe insmod rmmod lsmod depmod modinfo; do
 	ln -sf /usr/bin/kmod "$root/sbin/$t"
 done

@@ -20,3 +20,33 @@ LTTNG_EVENT_LOCAL(lttng_dt_flag,
 		f_enum(lttng_dt_reason, u8, reason, reason)
 		f_int(u8, on, on)
 	))
+
+/*
+ * lttng_dt_mark_send / lttng_dt_mark_recv: a data segment left marked, or
+ * a marked one was received and honoured (lttng-dt-tcp). Addresses and
+ * ports as the kernel's TCP tracepoints give them, saddr the segment's
+ * source; seq its first sequence number, len its payload, so that an
+ * analysis matches a send on one host with its receipt on another.
+ */
+#define LTTNG_DT_MARK_FIELDS						\
+	LTTNG_FIELDS(							\
+		f_int(u16, family, m->family)				\
+		f_int(u16, sport, m->sport)				\
+		f_int(u16, dport, m->dport)				\
+		f_array_hex(u8, saddr, m->saddr, 4)			\
+		f_array_hex(u8, daddr, m->daddr, 4)			\
+		f_array_hex(u8, saddr_v6, m->saddr_v6, 16)		\
+		f_array_hex(u8, daddr_v6, m->daddr_v6, 16)		\
+		f_int(u32, seq, m->seq)					\
+		f_int(u32, len, m->len)					\
+	)
+
+LTTNG_EVENT_LOCAL(lttng_dt_mark_send,
+	LTTNG_PROTO(const struct lttng_dt_mark *m),
+	LTTNG_DT_MARK_FIELDS)
+
+LTTNG_EVENT_LOCAL(lttng_dt_mark_recv,
+	LTTNG_PROTO(const struct lttng_dt_mark *m),
+	LTTNG_DT_MARK_FIELDS)
+
+#undef LTTNG_DT_MARK_FIELDS

@@ -15,6 +15,9 @@
  *   lttng-dt-ctl gate-set NAME 0|1        "0" or an errno name
  *   lttng-dt-ctl gate-get NAME            "gated G gated_out N passed M"
  *   lttng-dt-ctl stats                    "flagged F set M/I/N cleared C"
+ *   lttng-dt-ctl trust-add|trust-remove CIDR   "0" or an errno name
+ *   lttng-dt-ctl trust-add-raw FAMILY ADDR PREFIX   the same, unchecked
+ *   lttng-dt-ctl trust-list               the trust list, one CIDR a line
  *   lttng-dt-ctl bad WHAT                 errno name of a malformed call:
  *       track-padding, track-flags, untrack-flags, track-negative,
  *       list-padding, list-null, gate-reserved, gate-padding, gate-value,
@@ -22,6 +25,7 @@
  *   lttng-dt-ctl as-nobody CMD...         open /proc/lttng as root, then drop
  *                                         to uid 65534 and run CMD on it
  */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -49,6 +53,9 @@ static const char *errno_name(int e)
 	case ENOENT: return "ENOENT";
 	case ESRCH: return "ESRCH";
 	case ENOMEM: return "ENOMEM";
+	case EEXIST: return "EEXIST";
+	case ENODEV: return "ENODEV";
+	case ENOSPC: return "ENOSPC";
 	default: return strerror(e);
 	}
 }
@@ -224,6 +231,65 @@ static int do_stats(void)
 	return 0;
 }
 
+/* "A.B.C.D/N" or "X::/N"; exits on a malformed one (a test bug). */
+static void parse_cidr(const char *cidr, struct lttng_dt_abi_trust_net *net)
+{
+	char buf[64], *slash;
+
+	memset(net, 0, sizeof(*net));
+	snprintf(buf, sizeof(buf), "%s", cidr);
+	slash = strchr(buf, '/');
+	if (!slash) {
+		fprintf(stderr, "no prefix in %s\n", cidr);
+		exit(2);
+	}
+	*slash = 0;
+	net->prefix = atoi(slash + 1);
+	net->family = strchr(buf, ':') ? AF_INET6 : AF_INET;
+	if (inet_pton(net->family, buf, net->addr) != 1) {
+		fprintf(stderr, "bad address %s\n", buf);
+		exit(2);
+	}
+}
+
+static int do_trust(unsigned long cmd, const char *cidr)
+{
+	struct lttng_dt_abi_trust_net net;
+
+	parse_cidr(cidr, &net);
+	report(cmd, &net);
+	return 0;
+}
+
+static int do_trust_raw(const char *family, const char *addr, const char *prefix)
+{
+	struct lttng_dt_abi_trust_net net = { .family = atoi(family),
+					      .prefix = atoi(prefix) };
+
+	inet_pton(strchr(addr, ':') ? AF_INET6 : AF_INET, addr, net.addr);
+	report(LTTNG_DT_ABI_TRUST_ADD, &net);
+	return 0;
+}
+
+static int do_trust_list(void)
+{
+	struct lttng_dt_abi_trust_net nets[64];
+	struct lttng_dt_abi_trust_list l = { .count = 64,
+					     .nets = (uintptr_t)nets };
+	char a[INET6_ADDRSTRLEN];
+	unsigned int i;
+
+	if (ioctl(root(), LTTNG_DT_ABI_TRUST_LIST, &l)) {
+		printf("%s\n", errno_name(errno));
+		return 0;
+	}
+	for (i = 0; i < l.count && i < 64; i++) {
+		inet_ntop(nets[i].family, nets[i].addr, a, sizeof(a));
+		printf("%s/%u\n", a, nets[i].prefix);
+	}
+	return 0;
+}
+
 static int do_bad(const char *what)
 {
 	struct lttng_dt_abi_track tr = { .id = getpid() };
@@ -310,6 +376,14 @@ static int run(int argc, char **argv)
 		return do_stats();
 	if (argc >= 3 && !strcmp(c, "bad"))
 		return do_bad(argv[2]);
+	if (argc >= 3 && !strcmp(c, "trust-add"))
+		return do_trust(LTTNG_DT_ABI_TRUST_ADD, argv[2]);
+	if (argc >= 3 && !strcmp(c, "trust-remove"))
+		return do_trust(LTTNG_DT_ABI_TRUST_REMOVE, argv[2]);
+	if (argc >= 5 && !strcmp(c, "trust-add-raw"))
+		return do_trust_raw(argv[2], argv[3], argv[4]);
+	if (argc >= 2 && !strcmp(c, "trust-list"))
+		return do_trust_list();
 	fprintf(stderr, "usage: see the comment at the top of lttng-dt-ctl.c\n");
 	return 2;
 }

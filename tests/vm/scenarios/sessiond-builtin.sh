@@ -20,9 +20,11 @@ check_eq "nothing was loaded" "" sh -c 'cat /proc/modules'
 check "only the event-notifier group is reported missing" sh -c \
 	'! grep -iE "error|warn|no kernel tracer" /tmp/sessiond.log |
 	 grep -v "Failed to create kernel event notifier group"'
-check_eq "lttng list -k answers: the tracer's own lttng_dt_flag" "Kernel events:
+check_eq "lttng list -k answers: the tracer's own dt events" "Kernel events:
 -------------
-lttng_dt_flag" sh -c 'lttng list -k | sed "/^$/d; s/^ *//; s/ (loglevel.*//"'
+lttng_dt_flag
+lttng_dt_mark_send
+lttng_dt_mark_recv" sh -c 'lttng list -k | sed "/^$/d; s/^ *//; s/ (loglevel.*//"'
 kill -TERM "$(pidof lttng-sessiond)"
 check "lttng-sessiond exits on SIGTERM" wait_for 30 sh -c '! pidof lttng-sessiond'
 check "the tracer stays after sessiond exits" test -e /proc/lttng

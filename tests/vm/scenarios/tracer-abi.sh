@@ -17,8 +17,10 @@ check_eq "WAIT_QUIESCENT returns 0" "0" lttng-abi-probe ioctl 0x0000F648
 check_eq "CALIBRATE kretprobe returns 0" "0" lttng-abi-probe calibrate 0
 check_eq "CALIBRATE unknown type: EINVAL" "EINVAL" lttng-abi-probe calibrate 7
 check_eq "TRACEPOINT_LIST returns an fd" "fd" lttng-abi-probe ioctl 0x0000F647
-check_eq "no probe loaded: only the tracer's own lttng_dt_flag listed" \
-	"event { name = lttng_dt_flag; };" lttng-abi-probe list tracepoint
+check_eq "no probe loaded: only the tracer's own dt events listed" \
+	"event { name = lttng_dt_flag; };
+event { name = lttng_dt_mark_send; };
+event { name = lttng_dt_mark_recv; };" lttng-abi-probe list tracepoint
 check_eq "no syscall instrumentation: syscall list empty" "" lttng-abi-probe list syscall
 check_eq "non-root open is refused" "EACCES" lttng-abi-probe open-as 65534
 

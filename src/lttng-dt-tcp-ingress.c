@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Marks coming in, and the threads that read them.
+ *
+ * tcp_probe fires at the top of tcp_rcv_established() for every segment
+ * of an established socket, with the socket (locked) and the segment
+ * (skb->data is its TCP header): the mark is attributed to the socket
+ * without any lookup. A marked data segment from a trusted source marks
+ * its socket "pending". The segment that completes a handshake (its ACK
+ * may carry data, or the handshake's last ACK was lost) is handled by
+ * tcp_child_process() in SYN_RECV instead: a kprobe there sees it.
+ *
+ * tcp_rcv_space_adjust fires in tcp_recvmsg() after data was copied, in
+ * the reading thread: if its socket is pending, that thread is flagged
+ * with reason network (within the rate limit when the flag is new) and
+ * the socket remembers it served one, so that the thread's next send on
+ * it (the response) ends the flag (lttng-dt-tcp-send.c).
+ *
+ * inet_sock_set_state to TCP_CLOSE forgets the socket.
+ */
+#include <linux/kprobes.h>
+#include <linux/preempt.h>
+#include <linux/sched.h>
+#include <linux/tracepoint.h>
+#include <net/tcp.h>
+
+#include "lttng-dt.h"
+#include "lttng-dt-tcp.h"
+
+static void mark_in(struct sock *sk, struct sk_buff *skb)
+{
+	const struct tcphdr *th = (const struct tcphdr *)skb->data;
+	u32 hlen = th->doff * 4;
+	struct lttng_dt_mark m;
+	struct dt_sock *ds;
+
+	if (likely(!(((const u8 *)th)[DT_TCP_MARK_BYTE] & DT_TCP_MARK_BIT)) ||
+	    skb->len <= hlen)
+		return;
+	lttng_dt_net_count(LTTNG_DT_NET_MARKS_RECEIVED);
+	if (!dt_trust_allows(sk)) {
+		lttng_dt_net_count(LTTNG_DT_NET_MARKS_UNTRUSTED);
+		return;
+	}
+	rcu_read_lock();
+	ds = dt_sock_get(sk);
+	if (ds)
+		WRITE_ONCE(ds->pending, true);
+	rcu_read_unlock();
+	dt_sock_fill_mark(&m, sk, false, ntohl(th->seq), skb->len - hlen);
+	lttng_dt_event_mark(&m, false);
+}
+
+static void dt_tcp_probe(void *data, struct sock *sk, struct sk_buff *skb)
+{
+	mark_in(sk, skb);
+}
+
+/* tcp_child_process(parent, child, skb), the child locked. */
+static int child_process_pre(struct kprobe *p, struct pt_regs *regs)
+{
+	struct sock *child = (struct sock *)regs_get_kernel_argument(regs, 1);
+	struct sk_buff *skb = (struct sk_buff *)regs_get_kernel_argument(regs, 2);
+
+	/* Owned: it goes to the backlog, then through tcp_probe. */
+	if (!sock_owned_by_user(child))
+		mark_in(child, skb);
+	return 0;
+}
+
+static struct kprobe child_process_kp = {
+	.symbol_name = "tcp_child_process",
+	.pre_handler = child_process_pre,
+};
+
+static void flag_reader(struct dt_sock *ds)
+{
+	const u32 net = LTTNG_DT_REASON_BIT(LTTNG_DT_REASON_NETWORK);
+
+	if (!(lttng_dt_flag_reasons(current) & net) && !dt_rate_allows()) {
+		lttng_dt_net_count(LTTNG_DT_NET_MARKS_RATELIMITED);
+		return;
+	}
+	if (lttng_dt_flag_network() >= 0)
+		ds->served = true;
+}
+
+static void dt_rcv_space_adjust(void *data, struct sock *sk)
+{
+	struct dt_sock *ds;
+
+	/* Readers are threads; tcp_read_sock() users may be softirqs. */
+	if (!atomic_read(&dt_tcp_nr_socks) || !in_task() ||
+	    (current->flags & PF_KTHREAD))
+		return;
+	rcu_read_lock();
+	ds = dt_sock_find(sk);
+	if (ds && READ_ONCE(ds->pending)) {
+		WRITE_ONCE(ds->pending, false);
+		flag_reader(ds);
+	}
+	rcu_read_unlock();
+}
+
+static void dt_set_state(void *data, const struct sock *sk, const int oldstate,
+			 const int newstate)
+{
+	if (newstate == TCP_CLOSE && sk->sk_protocol == IPPROTO_TCP &&
+	    atomic_read(&dt_tcp_nr_socks))
+		dt_sock_forget(sk);
+}
+
+struct dt_tp {
+	const char *name;
+	void *func;
+	struct tracepoint *tp;
+};
+
+static struct dt_tp dt_tps[] = {
+	{ .name = "inet_sock_set_state", .func = dt_set_state },
+	{ .name = "tcp_probe", .func = dt_tcp_probe },
+	{ .name = "tcp_rcv_space_adjust", .func = dt_rcv_space_adjust },
+};
+
+static void find_tp(struct tracepoint *tp, void *priv)
+{
+	struct dt_tp *t = priv;
+
+	if (!strcmp(tp->name, t->name))
+		t->tp = tp;
+}
+
+static void unregister_tps(unsigned int n)
+{
+	while (n--)
+		WARN_ON_ONCE(tracepoint_probe_unregister(dt_tps[n].tp,
+							 dt_tps[n].func, NULL));
+	tracepoint_synchronize_unregister();
+}
+
+int dt_ingress_start(void)
+{
+	unsigned int i;
+	int ret;
+
+	for (i = 0; i < ARRAY_SIZE(dt_tps); i++) {
+		struct dt_tp *t = &dt_tps[i];
+
+		for_each_kernel_tracepoint(find_tp, t);
+		ret = t->tp ? tracepoint_probe_register(t->tp, t->func, NULL) :
+			      -ENOSYS;
+		if (ret)
+			goto unwind;
+	}
+	ret = register_kprobe(&child_process_kp);
+	if (ret)
+		goto unwind;
+	return 0;
+unwind:
+	unregister_tps(i);
+	return ret;
+}
+
+void dt_ingress_stop(void)
+{
+	unregister_kprobe(&child_process_kp);
+	unregister_tps(ARRAY_SIZE(dt_tps));
+}

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * sendmsg decides whether a socket marks: a kprobe at the entry of
+ * tcp_sendmsg_locked() (the socket locked, in the sending thread). A
+ * flagged thread turns marking on, before its data is queued, so that
+ * data leaves marked even when the congestion window holds it back and
+ * it is sent later from softirq. An unflagged thread turns it off; the
+ * data queued until then (up to write_seq) stays marked, retransmits
+ * included.
+ *
+ * A thread that the socket flagged with reason network (it read a marked
+ * request there) and now sends on it is sending the response: its
+ * network reason ends here. Its socket was turned on just before, so the
+ * response itself is marked.
+ */
+#include <linux/kprobes.h>
+#include <linux/percpu.h>
+#include <net/tcp.h>
+
+#include <lttng/dt.h>
+
+#include "lttng-dt.h"
+#include "lttng-dt-tcp.h"
+
+static void start_marking(struct dt_sock *ds)
+{
+	const u32 net = LTTNG_DT_REASON_BIT(LTTNG_DT_REASON_NETWORK);
+
+	WRITE_ONCE(ds->marking, true);
+	if (!ds->served)
+		return;
+	ds->served = false;
+	if (lttng_dt_flag_clear_current(net))
+		lttng_dt_net_count(LTTNG_DT_NET_CLEARED_RESPONSE);
+}
+
+static void stop_marking(struct dt_sock *ds, struct sock *sk)
+{
+	u32 end = READ_ONCE(tcp_sk(sk)->write_seq);
+
+	if (!ds->mark_end_set || after(end, ds->mark_end)) {
+		ds->mark_end = end;
+		ds->mark_end_set = true;
+	}
+	WRITE_ONCE(ds->marking, false);
+}
+
+static int sendmsg_pre(struct kprobe *p, struct pt_regs *regs)
+{
+	struct sock *sk = (struct sock *)regs_get_kernel_argument(regs, 0);
+	bool flagged = this_cpu_read(lttng_dt_current_flagged);
+	struct dt_sock *ds;
+
+	if (!flagged && !atomic_read(&dt_tcp_nr_socks))
+		return 0;
+	rcu_read_lock();
+	if (flagged) {
+		ds = dt_sock_get(sk);
+		if (ds)
+			start_marking(ds);
+	} else {
+		ds = dt_sock_find(sk);
+		if (ds && READ_ONCE(ds->marking))
+			stop_marking(ds, sk);
+	}
+	rcu_read_unlock();
+	return 0;
+}
+
+static struct kprobe sendmsg_kp = {
+	.symbol_name = "tcp_sendmsg_locked",
+	.pre_handler = sendmsg_pre,
+};
+
+int dt_send_start(void)
+{
+	return register_kprobe(&sendmsg_kp);
+}
+
+void dt_send_stop(void)
+{
+	unregister_kprobe(&sendmsg_kp);
+}

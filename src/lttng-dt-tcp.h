@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * lttng-dt-tcp: the TCP mark. Threads flagged by the distributed-trace
+ * gate mark the data segments of the sockets they send on (the first
+ * reserved bit of the TCP header); a marked segment received marks its
+ * socket, and the thread that reads it is flagged with reason network
+ * until it sends on that socket (its response) or stays idle too long.
+ *
+ *   lttng-dt-tcp-main.c     parameters, load and unload
+ *   lttng-dt-tcp-sock.c     per-socket state, by struct sock pointer
+ *   lttng-dt-tcp-egress.c   setting the mark on the segments that leave
+ *   lttng-dt-tcp-send.c     sendmsg: a socket starts or stops marking
+ *   lttng-dt-tcp-ingress.c  marked segments in; readers flagged; closes
+ *   lttng-dt-tcp-trust.c    the trust list and the rate limit
+ *   lttng-dt-tcp-expire.c   idle network flags lapse
+ */
+#ifndef _LTTNG_DT_TCP_H
+#define _LTTNG_DT_TCP_H
+
+#include <linux/rcupdate.h>
+#include <linux/types.h>
+
+struct sock;
+struct sk_buff;
+struct lttng_dt_mark;
+
+/* The mark: bit 4 of the TCP header's 16-bit data-offset/flags word. */
+#define DT_TCP_MARK_BYTE	12		/* offset in struct tcphdr */
+#define DT_TCP_MARK_BIT		0x08		/* 0x0800 of the BE word */
+
+/*
+ * What we know of one TCP socket. Its fields change under the socket's
+ * lock (sendmsg, transmit, receive and recvmsg all hold it), so they need
+ * no lock of their own; the table's lock only guards insert and remove.
+ */
+struct dt_sock {
+	struct hlist_node node;
+	const struct sock *sk;		/* the key; never dereferenced */
+	bool marking;			/* new data segments are marked */
+	bool mark_end_set;
+	u32 mark_end;			/* data before it was sent marked */
+	bool pending;			/* marked data came in, not read yet */
+	bool served;			/* it flagged a reader: await the response */
+	struct rcu_head rcu;
+};
+
+/* lttng-dt-tcp-sock.c */
+extern atomic_t dt_tcp_nr_socks;
+struct dt_sock *dt_sock_find(const struct sock *sk);	/* under RCU */
+struct dt_sock *dt_sock_get(const struct sock *sk);	/* find or add */
+void dt_sock_forget(const struct sock *sk);
+void dt_sock_forget_all(void);
+void dt_sock_fill_mark(struct lttng_dt_mark *m, const struct sock *sk,
+		       bool send, u32 seq, u32 len);
+
+/* lttng-dt-tcp-egress.c / -send.c / -ingress.c: kprobes and tracepoints. */
+int dt_egress_start(void);
+void dt_egress_stop(void);
+int dt_send_start(void);
+void dt_send_stop(void);
+int dt_ingress_start(void);
+void dt_ingress_stop(void);
+
+/* lttng-dt-tcp-trust.c */
+bool dt_trust_allows(const struct sock *sk);
+bool dt_rate_allows(void);
+int dt_trust_init(void);
+void dt_trust_exit(void);
+
+/* lttng-dt-tcp-expire.c */
+void dt_expire_start(void);
+void dt_expire_stop(void);
+
+/* Parameters (lttng-dt-tcp-main.c). */
+extern unsigned int dt_tcp_idle_timeout_ms;
+extern unsigned int dt_tcp_rate_limit;
+
+#endif /* _LTTNG_DT_TCP_H */

@@ -1,0 +1,231 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# The TCP mark in one VM: three network namespaces on veth, a client
+# (cli, 10.1.0.1) calls a server (srv) that calls a backend (be) over
+# IPv6 (fd00:2::/64). A tracked client's requests are marked; the
+# server's and backend's threads that serve them are flagged with reason
+# network and recorded by a gated session, those serving an untracked
+# client are not, and nothing is marked for it. Then: a pool server's
+# flag lapses after the idle timeout, an untrusted source sets no flag,
+# the rate limit holds, retransmits under netem loss stay marked,
+# checksums stay right, and the module unloads clean.
+# kernels: debian debug
+# timeout: 900
+. /lib/vmtest.sh
+
+D=lttng-dt-ctl
+# iproute2's ip and tc, not busybox's (namespaces, netem), by path:
+# busybox's sh prefers its applets to PATH, and "$!" of a shell function
+# run in the background is a subshell, not the command.
+IP=/usr/sbin/ip
+TC=/usr/sbin/tc
+T=/tmp/traces
+P=/sys/module/lttng_dt_tcp/parameters
+stat() { awk -v k="$1" '$1 == k { print $2 }' /proc/lttng-dt/stats; }
+csum_errors() { $IP netns exec "$1" awk '/^Tcp:/ { if (h) print $NF; h = 1 }' /proc/net/snmp; }
+
+netns_setup() {
+	$IP netns add cli && $IP netns add srv && $IP netns add be &&
+	$IP link add v-cs type veth peer name v-sc &&
+	$IP link set v-cs netns cli && $IP link set v-sc netns srv &&
+	$IP link add v-sb type veth peer name v-bs &&
+	$IP link set v-sb netns srv && $IP link set v-bs netns be &&
+	$IP -n cli addr add 10.1.0.1/24 dev v-cs &&
+	$IP -n srv addr add 10.1.0.2/24 dev v-sc &&
+	$IP -n srv addr add fd00:2::1/64 dev v-sb nodad &&
+	$IP -n be addr add fd00:2::2/64 dev v-bs nodad &&
+	for n in cli srv be; do $IP -n $n link set lo up || return 1; done &&
+	$IP -n cli link set v-cs up && $IP -n srv link set v-sc up &&
+	$IP -n srv link set v-sb up && $IP -n be link set v-bs up
+}
+check "three namespaces on veth" netns_setup
+check "modprobe lttng-dt-tcp" modprobe lttng-dt-tcp
+check_eq "idle timeout defaults to 1 s" "1000" cat $P/idle_timeout_ms
+check_eq "trust list starts empty" "" cat $P/trust
+
+lttng-sessiond --background >/tmp/sessiond.log 2>&1
+check "lttng-sessiond starts" wait_for 30 lttng list
+check "lttng list -k lists lttng_dt_mark_send and _recv" sh -c \
+	'lttng list -k | grep -q "lttng_dt_mark_send " && lttng list -k | grep -q "lttng_dt_mark_recv "'
+mk() {
+	lttng create g --output="$T/g" >/dev/null &&
+	lttng enable-channel -k --subbuf-size 1M --num-subbuf 8 ch >/dev/null &&
+	lttng enable-event -k -c ch sched_switch,lttng_dt_flag,lttng_dt_mark_send,lttng_dt_mark_recv >/dev/null &&
+	lttng add-context -k -c ch -t pid -t tid -t procname >/dev/null
+}
+check "create session g" mk
+check_eq "gate g" "0" $D gate-set g 1
+check "start g" lttng start g
+
+$IP netns exec be dt-rpc serve 7000 be >/tmp/be.log 2>&1 &
+S1=$!
+$IP netns exec srv dt-rpc serve 6000 srv fd00:2::2 7000 >/tmp/srv.log 2>&1 &
+S2=$!
+$IP netns exec srv dt-rpc serve-pool 6001 pool >/tmp/pool.log 2>&1 &
+S3=$!
+check "services listen" wait_for 20 sh -c \
+	'grep -q listening /tmp/be.log && grep -q listening /tmp/srv.log && grep -q listening /tmp/pool.log'
+
+# The untracked client first: nothing is marked, nothing flagged.
+check_eq "untracked client: 20 calls" "ok 20 calls" \
+	$IP netns exec cli dt-rpc call 10.1.0.2 6000 untracked 20
+check_eq "untracked: no mark sent" "0" stat marks_sent
+check_eq "untracked: no network flag" "0" stat flags_set_network
+
+# The tracked client waits on a FIFO until it is tracked.
+mkfifo /tmp/go
+$IP netns exec cli sh -c 'read x </tmp/go; exec dt-rpc call 10.1.0.2 6000 tracked 20' \
+	>/tmp/cli.log 2>&1 &
+C=$!
+check_eq "track the client" "0" $D track-pid $C
+echo go >/tmp/go
+wait $C
+check_eq "tracked client: 20 calls" "ok 20 calls" cat /tmp/cli.log
+check "tracked: marks sent" sh -c "[ $(stat marks_sent) -ge 60 ]"
+check "tracked: marks received" sh -c "[ $(stat marks_received) -ge 60 ]"
+check "network flags set (server, backend, client per call)" sh -c \
+	"[ $(stat flags_set_network) -ge 40 ]"
+check "network flags cleared by the responses" sh -c \
+	"[ $(stat net_cleared_response) -ge 40 ]"
+check_eq "nothing ignored" "0 0" echo "$(stat marks_untrusted) $(stat marks_ratelimited)"
+check_eq "no thread left flagged" "" $D list
+
+check "stop g" lttng stop g
+check "babeltrace2 reads g" sh -c "babeltrace2 $T/g >/tmp/g.txt 2>/tmp/g.err"
+has() { grep -q "$1" /tmp/g.txt; }
+check "g: srv-tracked's own events" has 'sched_switch: .*procname = "srv-tracked"'
+check "g: be-tracked's own events" has 'sched_switch: .*procname = "be-tracked"'
+check "g: nothing of srv-untracked" sh -c '! grep -q "procname = \"srv-untracked\"" /tmp/g.txt'
+check "g: nothing of be-untracked" sh -c '! grep -q "procname = \"be-untracked\"" /tmp/g.txt'
+check "g: srv-tracked flagged reason network" \
+	has 'lttng_dt_flag: .*procname = "srv-tracked".*reason = ( "network" : container = 2 ), on = 1'
+check "g: be-tracked flagged reason network" \
+	has 'lttng_dt_flag: .*procname = "be-tracked".*reason = ( "network" : container = 2 ), on = 1'
+check "g: marks sent from cli to srv:6000 (IPv4)" \
+	has 'lttng_dt_mark_send: .*family = 2, sport = [0-9]*, dport = 6000'
+check "g: marks received from srv by be:7000 (IPv6)" \
+	has 'lttng_dt_mark_recv: .*family = 10, sport = [0-9]*, dport = 7000'
+check_eq "g: every mark send has a receipt (same seq)" "" sh -c \
+	"grep -o 'lttng_dt_mark_send: .*' /tmp/g.txt | sed 's/.*seq = \([0-9]*\).*/\1/' | sort -u >/tmp/s.seq;
+	 grep -o 'lttng_dt_mark_recv: .*' /tmp/g.txt | sed 's/.*seq = \([0-9]*\).*/\1/' | sort -u >/tmp/r.seq;
+	 grep -vxFf /tmp/r.seq /tmp/s.seq"
+check "lttng destroy g" lttng destroy g
+
+# A pool: the thread that reads never answers, so its flag lapses (a
+# 3 s timeout here, so that "before" is clearly before under emulation).
+E0=$(stat net_expired)
+echo 3000 >$P/idle_timeout_ms
+$IP netns exec cli sh -c 'read x </tmp/go; exec dt-rpc call 10.1.0.2 6001 tracked 1 9000' \
+	>/tmp/pool-cli.log 2>&1 &
+C=$!
+check_eq "track the pool's client" "0" $D track-pid $C
+echo go >/tmp/go
+check "the pool's reader is flagged, network" wait_for 20 sh -c \
+	"grep -q ' network@[0-9]* inherit pool-r-tracked$' /proc/lttng-dt/threads"
+check "the pool's writer is not flagged" sh -c "! grep -q pool-w-tracked /proc/lttng-dt/threads"
+sleep 1
+check "still flagged before the timeout" grep -q "pool-r-tracked" /proc/lttng-dt/threads
+check "its flag lapses after the idle timeout" wait_for 6 sh -c \
+	"! grep -q pool-r-tracked /proc/lttng-dt/threads"
+check "expiry counted" sh -c "[ $(stat net_expired) -gt $E0 ]"
+wait $C
+echo 1000 >$P/idle_timeout_ms
+check_eq "pool client done" "ok 1 calls" cat /tmp/pool-cli.log
+$D untrack-all >/dev/null
+
+# Trust: marks from outside the trust list set no flag, and are counted.
+call_tracked() {
+	$IP netns exec cli sh -c "read x </tmp/go; exec dt-rpc call 10.1.0.2 6000 $1 $2 0 ${3:-0}" \
+		>/tmp/c.log 2>&1 &
+	C=$!
+	$D track-pid $C >/dev/null
+	echo go >/tmp/go
+	wait $C
+	$D untrack-all >/dev/null
+	grep -q "^ok $2 calls" /tmp/c.log
+}
+check "trust 10.9.0.0/16 only" sh -c "echo 10.9.0.0/16 >$P/trust"
+check_eq "trust list reads back" "10.9.0.0/16" cat $P/trust
+check "a bad trust list is refused" sh -c "! echo 10.1.0.0/33 >$P/trust"
+F0=$(stat flags_set_network) U0=$(stat marks_untrusted)
+check "tracked client, untrusted" call_tracked untrusted 5
+check "untrusted: marks ignored, counted" sh -c "[ $(stat marks_untrusted) -ge $((U0 + 5)) ]"
+check_eq "untrusted: no network flag set" "$F0" stat flags_set_network
+check "trust 10.1.0.0/24 and fd00:2::/64" sh -c "echo 10.1.0.0/24,fd00:2::/64 >$P/trust"
+check_eq "trust list reads back" "10.1.0.0/24,fd00:2::/64" cat $P/trust
+check "tracked client, trusted" call_tracked trusted 5
+check "trusted: network flags again" sh -c "[ $(stat flags_set_network) -ge $((F0 + 10)) ]"
+check "trust anyone again" sh -c "echo >$P/trust"
+
+# The same through the TRUST_* ioctls (lttng dt-trust).
+check_eq "TRUST_LIST: empty" "" $D trust-list
+check_eq "TRUST_ADD 10.9.0.0/16" "0" $D trust-add 10.9.0.0/16
+check_eq "TRUST_ADD again: EEXIST" "EEXIST" $D trust-add 10.9.0.0/16
+check_eq "TRUST_ADD fd00:2::/64" "0" $D trust-add fd00:2::/64
+check_eq "TRUST_LIST" "10.9.0.0/16
+fd00:2::/64" $D trust-list
+check_eq "the parameter shows the same list" "10.9.0.0/16,fd00:2::/64" cat $P/trust
+check_eq "TRUST_ADD prefix 33: EINVAL" "EINVAL" $D trust-add-raw 2 10.0.0.0 33
+check_eq "TRUST_ADD unknown family: EINVAL" "EINVAL" $D trust-add-raw 7 10.0.0.0 8
+check_eq "TRUST_REMOVE absent: ENOENT" "ENOENT" $D trust-remove 10.1.0.0/24
+F0=$(stat flags_set_network) U0=$(stat marks_untrusted)
+check "tracked client, untrusted by ioctl" call_tracked untrusted2 5
+check "untrusted by ioctl: marks ignored" sh -c "[ $(stat marks_untrusted) -ge $((U0 + 5)) ]"
+check_eq "untrusted by ioctl: no network flag set" "$F0" stat flags_set_network
+check_eq "TRUST_REMOVE 10.9.0.0/16" "0" $D trust-remove 10.9.0.0/16
+check_eq "TRUST_REMOVE fd00:2::/64" "0" $D trust-remove fd00:2::/64
+check_eq "TRUST_LIST: empty again" "" $D trust-list
+
+# Rate limit: at most 2 new network flags a second.
+F0=$(stat flags_set_network) R0=$(stat marks_ratelimited)
+echo 2 >$P/rate_limit
+t0=$(cut -d. -f1 /proc/uptime)
+check "tracked client, rate-limited" call_tracked limited 30
+t1=$(cut -d. -f1 /proc/uptime)
+echo 1000 >$P/rate_limit
+check "rate limit: refusals counted" sh -c "[ $(stat marks_ratelimited) -gt $R0 ]"
+check "rate limit: at most 2 new flags a second" sh -c \
+	"[ $(( $(stat flags_set_network) - F0 )) -le $(( 2 * (t1 - t0 + 2) )) ]"
+
+# Retransmits: 20% loss both ways on the client's link, bulk requests.
+check "netem loss on the client link" sh -c \
+	'/usr/sbin/ip netns exec cli /usr/sbin/tc qdisc add dev v-cs root netem loss 20% &&
+	 /usr/sbin/ip netns exec srv /usr/sbin/tc qdisc add dev v-sc root netem loss 20%'
+rtx() { $IP netns exec "$1" awk '/^Tcp:/ { if (h) print $13; h = 1 }' /proc/net/snmp; }
+X0=$(rtx cli)
+lttng create r --output="$T/r" >/dev/null
+lttng enable-event -k lttng_dt_mark_send,lttng_dt_mark_recv >/dev/null
+lttng start r >/dev/null
+check "tracked client, 20 calls of 64 KiB through loss" call_tracked bulk 20 65536
+lttng stop r >/dev/null
+check "the client retransmitted" sh -c "[ $(rtx cli) -gt $X0 ]"
+check "babeltrace2 reads r" sh -c "babeltrace2 $T/r >/tmp/r.txt 2>/tmp/r.err"
+# Every byte the client sent to 6000 reached the server marked: from the
+# first byte the client sent (its first mark_send's seq), the received
+# marked ranges cover the stream without a hole, handshake losses and
+# retransmits included.
+seqs() {
+	grep "lttng_dt_mark_$1: .*dport = 6000" /tmp/r.txt |
+	sed 's/.*seq = \([0-9]*\), len = \([0-9]*\).*/\1 \2/'
+}
+# Sequence numbers relative to the first sent, so a wrap cannot matter.
+cover() {
+	first=$(seqs send | head -n 1 | cut -d' ' -f1)
+	seqs recv | awk -v f="$first" '{ print ($1 - f + 4294967296) % 4294967296, $2 }' |
+	sort -n -k1,1 | awk 'BEGIN { e = 0 }
+	     { if ($1 > e) print "hole at " e
+	       if ($1 + $2 > e) e = $1 + $2 }
+	     END { if (NR == 0) print "no receipt"; else if (e < 20 * 65536) print "covered " e }'
+}
+check "retransmits were sent marked (a seq sent twice)" sh -c \
+	"grep 'lttng_dt_mark_send: .*dport = 6000' /tmp/r.txt | sed 's/.*seq = \([0-9]*\),.*/\1/' | sort | uniq -d | grep -q ."
+check_eq "marked receipts cover all 1.3 MB sent" "" cover
+check "netem off" sh -c '/usr/sbin/ip netns exec cli /usr/sbin/tc qdisc del dev v-cs root &&
+	/usr/sbin/ip netns exec srv /usr/sbin/tc qdisc del dev v-sc root'
+
+for n in cli srv be; do
+	check_eq "no TCP checksum errors in $n" "0" csum_errors $n
+done
+kill $S1 $S2 $S3 2>/dev/null
+check "lttng-dt-tcp unloads" rmmod lttng_dt_tcp
+check_eq "no network flag left" "" $D list
+check_eq "TRUST_LIST without lttng-dt-tcp: ENODEV" "ENODEV" $D trust-list
