@@ -54,3 +54,16 @@ module_loaded() { grep -q "^$1 " /proc/modules; }
 tracer_is_builtin() {
 	grep -q '/lttng-tracer\.ko$' "/lib/modules/$(uname -r)/modules.builtin" 2>/dev/null
 }
+
+# Multi-VM scenarios: the VMs are linked in a chain, link L joining vmL
+# and vmL+1 on its own test network (192.0.2.0/24, 198.51.100.0/24,
+# 203.0.113.0/24: documentation ranges, never routed), vmN being host N+1
+# on each. link_ip L N: vmN's address on link L.
+link_ip() {
+	case "$1" in
+	0) echo "192.0.2.$(($2 + 1))" ;;
+	1) echo "198.51.100.$(($2 + 1))" ;;
+	2) echo "203.0.113.$(($2 + 1))" ;;
+	*) return 1 ;;
+	esac
+}

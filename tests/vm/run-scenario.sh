@@ -6,7 +6,7 @@
 # scenario finished (no panic, no timeout) and the kernel log is clean.
 #
 # A scenario states its needs in header comments:
-#   # vms: N        VMs on one shared link (default 1)
+#   # vms: N        VMs linked in a chain (default 1; see boot_vm)
 #   # timeout: S    seconds before the VMs are killed (default 300)
 #   # kernels: K... only on these kernels (KERNEL=...); skipped elsewhere
 #   # expect-kernel-report: TEXT
@@ -44,13 +44,23 @@ accel=${VM_ACCEL:-tcg}
 port=$((20000 + RANDOM % 20000))
 mkdir -p "$logdir"
 
+# VMs are linked in a chain, vm0 - vm1 - vm2 ...: link L joins vmL and
+# vmL+1 through a QEMU socket pair on loopback (vmL listens, vmL+1
+# connects), so a middle VM has two NICs, as a middle tier has. A socket
+# netdev joins two ends only; a chain needs no other host network.
+link_port() { echo $((port + $1)); }
+# The NIC of vmI on link L: MAC 52:54:00:12:LL:II (guest-init finds its
+# links by it).
+nic_mac() { printf '52:54:00:12:%02x:%02x' "$1" "$((0x10 + $2))"; }
 boot_vm() {
 	local i=$1 net=()
-	if [ "$vms" -gt 1 ]; then
-		local mode=connect
-		[ "$i" -eq 0 ] && mode=listen
-		net=(-netdev "socket,id=n0,$mode=127.0.0.1:$port"
-		     -device "virtio-net-pci,netdev=n0,mac=52:54:00:12:34:$((10 + i))")
+	if [ "$i" -gt 0 ]; then
+		net+=(-netdev "socket,id=up,connect=127.0.0.1:$(link_port $((i - 1)))"
+		      -device "virtio-net-pci,netdev=up,mac=$(nic_mac $((i - 1)) "$i")")
+	fi
+	if [ "$i" -lt $((vms - 1)) ]; then
+		net+=(-netdev "socket,id=down,listen=127.0.0.1:$(link_port "$i")"
+		      -device "virtio-net-pci,netdev=down,mac=$(nic_mac "$i" "$i")")
 	fi
 	# -cpu max offers RDRAND and random.trust_cpu=on lets it seed the
 	# guest's entropy pool at boot, so getrandom() does not block
@@ -72,8 +82,8 @@ pids=()
 for ((i = 0; i < vms; i++)); do
 	boot_vm "$i" &
 	pids+=($!)
-	# The first VM must be listening before the others connect.
-	[ "$vms" -gt 1 ] && [ "$i" -eq 0 ] && sleep 1
+	# Each VM listens on its downstream link before the next connects.
+	[ "$i" -lt $((vms - 1)) ] && sleep 1
 done
 wait "${pids[@]}"
 
