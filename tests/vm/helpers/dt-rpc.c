@@ -15,6 +15,12 @@
  *	connect (retrying for 3 min), make N requests (each padded with
  *	BYTES bytes), check the responses, keep the connection HOLD_MS
  *	more, print "ok N calls"
+ *   dt-rpc push HOST PORT CLIENT BYTES1 BYTES2
+ *	one request in two parts: write BYTES1 bytes of it, print "half",
+ *	wait for a line on standard input, write the BYTES2 more, check the
+ *	response, print "ok pushed N" (N the request's length, '\n' included);
+ *	the pause lets a test change the thread's flag while the first part
+ *	is still in flight
  *
  * Errors print "error ..." and exit 1.
  */
@@ -264,6 +270,35 @@ static int call(const char *host, const char *port, const char *client,
 	return 0;
 }
 
+static int push(const char *host, const char *port, const char *client,
+		size_t first, size_t second)
+{
+	int fd = connect_to(host, port), sndbuf = 4 << 20;
+	char *req = malloc(first + second + 128), *resp, go[16];
+	int len = snprintf(req, 128, "%s 0 ", client);
+
+	if (!req)
+		die("malloc");
+	/* Room to queue the first part at once: it is sent after the pause. */
+	setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &sndbuf, sizeof(sndbuf));
+	memset(req + len, 'p', first + second);
+	req[len + first + second] = '\n';
+	write_all(fd, req, len + first);
+	printf("half\n");
+	fflush(stdout);
+	if (!fgets(go, sizeof(go), stdin))
+		die("standard input");
+	write_all(fd, req + len + first, second + 1);
+	resp = read_line(fd);
+	if (!resp || strncmp(resp, "ok ", 3)) {
+		printf("error response: %s\n", resp ? resp : "EOF");
+		return 1;
+	}
+	close(fd);
+	printf("ok pushed %zu\n", len + first + second + 1);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	line_buf = malloc(LINE_MAX_LEN);
@@ -279,6 +314,9 @@ int main(int argc, char **argv)
 		return call(argv[2], argv[3], argv[4], atoi(argv[5]),
 			    argc > 6 ? atoi(argv[6]) : 0,
 			    argc > 7 ? strtoul(argv[7], NULL, 0) : 0);
+	if (argc == 7 && !strcmp(argv[1], "push"))
+		return push(argv[2], argv[3], argv[4], strtoul(argv[5], NULL, 0),
+			    strtoul(argv[6], NULL, 0));
 	fprintf(stderr, "usage: see the comment at the top of dt-rpc.c\n");
 	return 2;
 }
