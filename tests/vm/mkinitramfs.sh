@@ -63,6 +63,8 @@ bt2=/usr/lib/x86_64-linux-gnu/babeltrace2
 copy_with_libs /usr/bin/lttng /usr/bin/lttng-sessiond /usr/bin/lttng-relayd \
 	"$libexec/lttng-consumerd" /usr/bin/babeltrace2 /usr/bin/kmod \
 	"$bt2"/plugins/*.so /usr/sbin/ip /usr/sbin/tc
+# iperf3 for the TCP-mark benchmark (make bench-tcp), when installed.
+[ -x /usr/bin/iperf3 ] && copy_with_libs /usr/bin/iperf3
 for t in modprobe insmod rmmod lsmod depmod modinfo; do
 	ln -sf /usr/bin/kmod "$root/sbin/$t"
 done
@@ -108,6 +110,7 @@ echo "127.0.0.1 localhost" > "$root/etc/hosts"
 
 cp "$here"/scenarios/*.sh "$here/demo.sh" "$root/scenarios/"
 [ -n "$upstream" ] && cp "$here/../benchmarks/bench.sh" "$root/scenarios/"
+cp "$here/../benchmarks/tcp-mark.sh" "$root/scenarios/"
 cp "$here/../lib/checks.sh" "$root/lib/vmtest.sh"
 cp "$here/guest-init" "$root/init"
 chmod +x "$root/init"

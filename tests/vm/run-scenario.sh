@@ -15,6 +15,9 @@
 #                   and the "kernel log clean" check becomes "kernel report
 #                   caught"
 #
+# Environment: VM_ACCEL (tcg; kvm opts in), VM_MEM, VM_CPUS, VM_QEMU_ARGS
+# (more QEMU options, split on blanks).
+#
 # usage: run-scenario.sh KERNEL_IMAGE INITRAMFS LOGDIR SCENARIO_FILE
 set -uo pipefail
 
@@ -73,7 +76,7 @@ boot_vm() {
 	timeout --kill-after=10 "$timeout" qemu-system-x86_64 -accel "$accel" \
 		-machine q35 -cpu max,la57=off \
 		-m "${VM_MEM:-1536}" -smp "${VM_CPUS:-2}" -nographic -no-reboot \
-		-kernel "$kimage" -initrd "$initrd" "${net[@]}" \
+		-kernel "$kimage" -initrd "$initrd" "${net[@]}" ${VM_QEMU_ARGS:-} \
 		-append "console=ttyS0 panic=-1 quiet loglevel=4 random.trust_cpu=on vmtest.scenario=$name vmtest.role=$i vmtest.vms=$vms" \
 		</dev/null >"$logdir/$name.vm$i.log" 2>&1
 }
