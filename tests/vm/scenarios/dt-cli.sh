@@ -8,7 +8,7 @@
 # errors (listed, not listed, full, module not loaded) said clearly.
 # kernels: debian debug
 # vms: 1
-# timeout: 400
+# timeout: 600
 . /lib/vmtest.sh
 
 front_dir=/opt/lttng-dt/bin
