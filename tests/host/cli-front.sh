@@ -97,6 +97,7 @@ dt_run() {
 dt_run "dt-track" lttng dt-track --pid 1234
 dt_run "dt-* after global options" lttng -q --group tracing -v --mi xml dt-status
 dt_run "dt-* after --" lttng -n -- dt-list
+dt_run "dt-trust" lttng dt-trust add 10.0.0.0/8 fd00::/8
 dt_run "help dt-*" lttng help dt-gate
 dt_run "an unknown dt- command" lttng dt-nothing
 

@@ -33,7 +33,7 @@ expect() {
 	check "cli: $what: says \"$line\"" grep -qxF -- "$line" "$tmp/err"
 }
 
-commands="dt-track dt-untrack dt-list dt-gate dt-status"
+commands="dt-track dt-untrack dt-list dt-gate dt-status dt-trust"
 
 # Help: one source, the man page.
 for c in $commands; do
@@ -71,7 +71,7 @@ run --list-options
 check "cli: lttng-dt --list-options lists lttng's global options" sh -c \
 	"grep -qx -- --mi '$tmp/out' && grep -qx -- --sessiond-path '$tmp/out' && grep -qx -- -q '$tmp/out'"
 run --list-commands
-check_eq "cli: lttng-dt --list-commands" "$(printf 'dt-track\ndt-untrack\ndt-list\ndt-gate\ndt-status\nhelp')" cat "$tmp/out"
+check_eq "cli: lttng-dt --list-commands" "$(printf 'dt-track\ndt-untrack\ndt-list\ndt-gate\ndt-status\ndt-trust\nhelp')" cat "$tmp/out"
 run -V
 check_eq "cli: lttng-dt -V" "lttng-dt (lttng-dt) $(sed -n 's/^AC_INIT(\[lttng-dt\], \[\([^]]*\)\].*/\1/p' "$repo/configure.ac")" cat "$tmp/out"
 
@@ -99,13 +99,58 @@ check "cli: unknown global option: getopt's message" grep -q "lttng-dt: unrecogn
 run
 check_eq "cli: no command: exit status 1" 1 echo "$rc"
 check "cli: no command: usage on stderr" grep -q "^Usage: lttng-dt" "$tmp/err"
+
+# dt-trust: actions and networks are checked before the kernel is asked
+# (the test copy pointed at a missing /proc/lttng: only the argument
+# errors may come out, never "not loaded").
+trust() { LTTNG_DT_TEST_PROC=$tmp/none "$testcli" dt-trust "$@" >"$tmp/out" 2>"$tmp/err" </dev/null; rc=$?; }
+# trust_err WHAT STATUS STDERR ARG...: that error alone, and that status.
+trust_err() {
+	local what=$1 status=$2 line=$3
+	shift 3
+	trust "$@"
+	check_eq "cli: dt-trust $what: exit status $status" "$status" echo "$rc"
+	check_eq "cli: dt-trust $what: says \"$line\"" "$line" head -n 1 "$tmp/err"
+}
+trust_err "without an action" 1 "Error: Please give an action: add, remove or list"
+trust_err "with a bad action" 1 "Error: Invalid action 'trust': add, remove or list is expected" trust 10.0.0.0/8
+trust_err "add without a network" 1 "Error: Please give the network to add (ADDRESS[/PREFIX])" add
+trust_err "remove without a network" 1 "Error: Please give the network to remove (ADDRESS[/PREFIX])" remove
+trust_err "list with an argument" 2 "Error: Too many arguments ('10.0.0.0/8')" list 10.0.0.0/8
+check "cli: dt-trust list with an argument: lttng's unrecognized-argument line" \
+	grep -qxF "Error: Unrecognized argument used with 'dt-trust' command" "$tmp/err"
+bad_addr() { echo "Error: Invalid network '$1': not an IPv4 or IPv6 address (ADDRESS[/PREFIX] is expected)"; }
+for n in 10.0.0 10/8 10.0.0.256 host.example fd00:::1 fe80::1%eth0 "" " 10.0.0.0"; do
+	trust_err "add '$n'" 1 "$(bad_addr "$n")" add "$n"
+done
+bad_prefix() { echo "Error: Invalid network '$1': the prefix length must be 0 to $2"; }
+for n in 10.0.0.0/33 10.0.0.0/ 10.0.0.0/-1 10.0.0.0/+8 10.0.0.0/8/8 10.0.0.0/0x8 "10.0.0.0/8 "; do
+	trust_err "add '$n'" 1 "$(bad_prefix "$n" 32)" add "$n"
+done
+trust_err "add fd00::/129" 1 "$(bad_prefix fd00::/129 128)" add fd00::/129
+host_bits() { echo "Error: Invalid network '$1': bits are set past the prefix length (the network is $2)"; }
+trust_err "add 10.1.2.3/8 (host bits)" 1 "$(host_bits 10.1.2.3/8 10.0.0.0/8)" add 10.1.2.3/8
+trust_err "remove fd00:2::1/64 (host bits)" 1 "$(host_bits fd00:2::1/64 fd00:2::/64)" remove fd00:2::1/64
+trust_err "add ::ffff:10.1.0.0/104 (mapped, host bits)" 1 "$(host_bits ::ffff:10.1.0.0/104 10.0.0.0/8)" add ::ffff:10.1.0.0/104
+# One bad network among good ones: nothing is sent at all.
+trust_err "a bad network after good ones" 1 "$(bad_addr bogus)" add 10.0.0.0/8 fd00::/8 bogus
+check_eq "cli: dt-trust: one error line only" 1 grep -c . "$tmp/err"
+# Good networks get as far as the kernel.
+for a in "add 10.0.0.0/8" "add 192.0.2.7" "add fd00:2::/64 ::1 0.0.0.0/0" "remove ::ffff:10.0.0.0/104" "list"; do
+	trust $a
+	check_eq "cli: dt-trust $a: accepted, then not loaded (exit status 1)" 1 echo "$rc"
+	check "cli: dt-trust $a: accepted, then not loaded" grep -q "^Error: The lttng-dt extension is not loaded (no /proc/lttng" "$tmp/err"
+done
+run dt-trust --list-options
+check_eq "cli: dt-trust --list-options" "$(printf -- '--help\n-h\n--list-options')" cat "$tmp/out"
+
 run -q dt-track --bogus
 check_eq "cli: -q: exit status still 2" 2 echo "$rc"
 check "cli: -q: prints nothing" sh -c "! test -s '$tmp/out' && ! test -s '$tmp/err'"
 
 # Without the extension. The test copy may be pointed at any file.
 not_loaded="Error: The lttng-dt extension is not loaded"
-for c in "dt-status" "dt-list" "dt-track --pid $$" "dt-untrack --all" "dt-gate s on"; do
+for c in "dt-status" "dt-list" "dt-track --pid $$" "dt-untrack --all" "dt-gate s on" "dt-trust list"; do
 	LTTNG_DT_TEST_PROC=$tmp/none "$testcli" $c >"$tmp/out" 2>"$tmp/err"
 	rc=$?
 	check_eq "cli: $c without /proc/lttng: exit status 1" 1 echo "$rc"
@@ -125,6 +170,11 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
 	rc=$?
 	check_eq "cli: not root: exit status 1" 1 echo "$rc"
 	check "cli: not root: permission denied" grep -qxF "Error: Permission denied: root is needed" "$tmp/err"
+	setpriv --reuid=65534 --regid=65534 --clear-groups env \
+		LTTNG_DT_TEST_PROC="$tmp/root-only" "$testcli" dt-trust add 10.0.0.0/8 >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	check_eq "cli: dt-trust add, not root: exit status 1" 1 echo "$rc"
+	check "cli: dt-trust add, not root: permission denied" grep -qxF "Error: Permission denied: root is needed" "$tmp/err"
 fi
 # The installed program knows no such override.
 if [ ! -e /proc/lttng ]; then

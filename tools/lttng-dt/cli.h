@@ -32,6 +32,7 @@ int dt_cmd_untrack(int argc, const char **argv);
 int dt_cmd_list(int argc, const char **argv);
 int dt_cmd_gate(int argc, const char **argv);
 int dt_cmd_status(int argc, const char **argv);
+int dt_cmd_trust(int argc, const char **argv);
 int dt_cmd_help(int argc, const char **argv);
 
 /* Global options commands may use: -g GROUP. */

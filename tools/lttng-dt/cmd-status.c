@@ -5,6 +5,7 @@
  * session daemon.
  */
 #include <errno.h>
+#include <stdlib.h>
 
 #include "cli.h"
 #include "dt-abi.h"
@@ -68,6 +69,22 @@ static int status_all(struct dt_abi *abi)
 	return CMD_SUCCESS;
 }
 
+/* The size of the trust list, or whether lttng-dt-tcp is there at all. */
+static long status_trusted(struct dt_abi *abi)
+{
+	struct lttng_dt_abi_trust_net *nets;
+	size_t count;
+	int ret;
+
+	ret = dt_abi_trust_list(abi, &nets, &count);
+	if (ret == -ENODEV)
+		return DT_MARK_NOT_LOADED;
+	if (ret)
+		return DT_MARK_UNKNOWN;
+	free(nets);
+	return (long)count;
+}
+
 static int status_run(const struct dt_args *args)
 {
 	struct lttng_dt_abi_stats stats;
@@ -84,7 +101,7 @@ static int status_run(const struct dt_args *args)
 		ret = CMD_ERROR;
 		goto out;
 	}
-	dt_out_status(&abi.version, &stats);
+	dt_out_status(&abi.version, &stats, status_trusted(&abi));
 	if (args->npos)
 		ret = status_named(&abi, args->pos, args->npos);
 	else

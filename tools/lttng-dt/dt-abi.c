@@ -104,42 +104,74 @@ int dt_abi_untrack_all(struct dt_abi *abi)
 }
 
 /*
- * Threads come and go between two calls: ask with room for what the
+ * One LIST_THREADS or TRUST_LIST: both take a capacity and a user pointer
+ * in and give back how many there are.
+ */
+static int dt_abi_list_once(struct dt_abi *abi, enum dt_abi_op op, void *buf,
+			    __u32 *count)
+{
+	struct lttng_dt_abi_thread_list threads;
+	struct lttng_dt_abi_trust_list nets;
+	int ret;
+
+	if (op == DT_ABI_TRUST_LIST) {
+		memset(&nets, 0, sizeof(nets));
+		nets.count = *count;
+		nets.nets = (unsigned long)buf;
+		ret = dt_abi_ioctl(abi, "TRUST_LIST", LTTNG_DT_ABI_TRUST_LIST, &nets);
+		*count = nets.count;
+		return ret;
+	}
+	memset(&threads, 0, sizeof(threads));
+	threads.count = *count;
+	threads.threads = (unsigned long)buf;
+	ret = dt_abi_ioctl(abi, "LIST_THREADS", LTTNG_DT_ABI_LIST_THREADS, &threads);
+	*count = threads.count;
+	return ret;
+}
+
+/*
+ * The list changes between two calls: ask with room for what the
  * previous answer said plus some, until everything fitted.
  */
-int dt_abi_list_threads(struct dt_abi *abi, struct lttng_dt_abi_thread **threads,
-			size_t *count)
+static int dt_abi_list(struct dt_abi *abi, enum dt_abi_op op, size_t size,
+		       void **items, size_t *count)
 {
-	struct lttng_dt_abi_thread_list list;
-	struct lttng_dt_abi_thread *buf = NULL, *nbuf;
-	size_t cap = 64;
+	void *buf = NULL, *nbuf;
+	__u32 cap = 64, n;
 	int ret, tries;
 
 	for (tries = 0; tries < 8; tries++) {
-		nbuf = realloc(buf, cap * sizeof(*buf));
+		nbuf = realloc(buf, cap * size);
 		if (!nbuf) {
 			ret = -ENOMEM;
 			goto err;
 		}
 		buf = nbuf;
-		memset(&list, 0, sizeof(list));
-		list.count = cap;
-		list.threads = (unsigned long)buf;
-		ret = dt_abi_ioctl(abi, "LIST_THREADS", LTTNG_DT_ABI_LIST_THREADS,
-				   &list);
+		n = cap;
+		ret = dt_abi_list_once(abi, op, buf, &n);
 		if (ret)
 			goto err;
-		if (list.count <= cap) {
-			*count = list.count;
-			*threads = buf;
+		if (n <= cap) {
+			*count = n;
+			*items = n ? buf : NULL;
+			if (!n)
+				free(buf);
 			return 0;
 		}
-		cap = list.count + list.count / 4 + 16;
+		cap = n + n / 4 + 16;
 	}
 	ret = -EAGAIN;
 err:
 	free(buf);
 	return ret;
+}
+
+int dt_abi_list_threads(struct dt_abi *abi, struct lttng_dt_abi_thread **threads,
+			size_t *count)
+{
+	return dt_abi_list(abi, DT_ABI_LIST, sizeof(**threads),
+			   (void **)threads, count);
 }
 
 static int dt_abi_gate_name(struct lttng_dt_abi_gate *gate, const char *session)
@@ -180,6 +212,26 @@ int dt_abi_stats(struct dt_abi *abi, struct lttng_dt_abi_stats *stats)
 	return dt_abi_ioctl(abi, "STATS", LTTNG_DT_ABI_STATS, stats);
 }
 
+int dt_abi_trust(struct dt_abi *abi, enum dt_abi_op op,
+		 const struct lttng_dt_abi_trust_net *net)
+{
+	struct lttng_dt_abi_trust_net arg = *net;
+
+	if (op == DT_ABI_TRUST_ADD)
+		return dt_abi_ioctl(abi, "TRUST_ADD", LTTNG_DT_ABI_TRUST_ADD, &arg);
+	if (op == DT_ABI_TRUST_REMOVE)
+		return dt_abi_ioctl(abi, "TRUST_REMOVE", LTTNG_DT_ABI_TRUST_REMOVE,
+				    &arg);
+	return -EINVAL;
+}
+
+int dt_abi_trust_list(struct dt_abi *abi, struct lttng_dt_abi_trust_net **nets,
+		      size_t *count)
+{
+	return dt_abi_list(abi, DT_ABI_TRUST_LIST, sizeof(**nets),
+			   (void **)nets, count);
+}
+
 static const char *dt_abi_not_loaded(int err)
 {
 	switch (err) {
@@ -195,8 +247,38 @@ static const char *dt_abi_not_loaded(int err)
 	}
 }
 
+static int dt_abi_is_trust(enum dt_abi_op op)
+{
+	return op == DT_ABI_TRUST_ADD || op == DT_ABI_TRUST_REMOVE ||
+	       op == DT_ABI_TRUST_LIST;
+}
+
+static const char *dt_abi_trust_error(enum dt_abi_op op, int err)
+{
+	switch (err) {
+	case -ENODEV:
+		return "The TCP mark is not loaded (modprobe lttng-dt-tcp)";
+	case -ENOTTY:
+		return "The loaded lttng-dt modules have no trust list: they are older than these tools";
+	case -EEXIST:
+		return "Already in the trust list";
+	case -ENOENT:
+		return op == DT_ABI_TRUST_REMOVE ? "Not in the trust list" : NULL;
+	case -ENOSPC:
+		return "The trust list is full: remove a network first";
+	case -EINVAL:
+		if (op == DT_ABI_TRUST_LIST)
+			return NULL;
+		return "The kernel refused the network as invalid";
+	default:
+		return NULL;
+	}
+}
+
 static const char *dt_abi_op_error(enum dt_abi_op op, int err)
 {
+	if (dt_abi_is_trust(op))
+		return dt_abi_trust_error(op, err);
 	switch (err) {
 	case -ESRCH:
 		if (op == DT_ABI_TRACK_PID || op == DT_ABI_UNTRACK_PID)

@@ -30,6 +30,9 @@ enum dt_abi_op {
 	DT_ABI_LIST,
 	DT_ABI_GATE,
 	DT_ABI_STATS,
+	DT_ABI_TRUST_ADD,
+	DT_ABI_TRUST_REMOVE,
+	DT_ABI_TRUST_LIST,
 };
 
 int dt_abi_open(struct dt_abi *abi);
@@ -45,6 +48,12 @@ int dt_abi_gate_set(struct dt_abi *abi, const char *session, int on);
 int dt_abi_gate_get(struct dt_abi *abi, const char *session,
 		    struct lttng_dt_abi_gate *gate);
 int dt_abi_stats(struct dt_abi *abi, struct lttng_dt_abi_stats *stats);
+/* op: DT_ABI_TRUST_ADD or DT_ABI_TRUST_REMOVE. */
+int dt_abi_trust(struct dt_abi *abi, enum dt_abi_op op,
+		 const struct lttng_dt_abi_trust_net *net);
+/* As dt_abi_list_threads: *nets malloc'ed (NULL when none). */
+int dt_abi_trust_list(struct dt_abi *abi, struct lttng_dt_abi_trust_net **nets,
+		      size_t *count);
 
 /* The user's words for err (negative errno) returned by op. */
 const char *dt_abi_strerror(enum dt_abi_op op, int err);

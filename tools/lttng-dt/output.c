@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "cidr.h"
 #include "output.h"
 
 int dt_opt_quiet;
@@ -131,8 +132,29 @@ void dt_out_gate(const struct lttng_dt_abi_gate *gate)
 	       (uint64_t)gate->gated_out, (uint64_t)gate->passed);
 }
 
+/* The TCP mark: whether it runs, whom it trusts, what it did. */
+static void dt_out_status_mark(const struct lttng_dt_abi_stats *stats,
+			       long trusted)
+{
+	if (trusted == DT_MARK_NOT_LOADED)
+		printf("TCP mark (lttng-dt-tcp): not loaded\n");
+	else if (trusted == 0)
+		printf("TCP mark (lttng-dt-tcp): loaded, marks from any source honoured\n");
+	else if (trusted > 0)
+		printf("TCP mark (lttng-dt-tcp): loaded, marks honoured from %ld trusted network%s\n",
+		       trusted, trusted == 1 ? "" : "s");
+	printf("Marks since load: %" PRIu64 " sent, %" PRIu64 " received\n",
+	       (uint64_t)stats->marks_sent, (uint64_t)stats->marks_received);
+	printf("Marks ignored since load: %" PRIu64 " untrusted source, %" PRIu64
+	       " over the rate limit\n", (uint64_t)stats->marks_untrusted,
+	       (uint64_t)stats->marks_ratelimited);
+	printf("Network flags cleared since load: %" PRIu64 " by a response, %"
+	       PRIu64 " expired\n", (uint64_t)stats->net_cleared_response,
+	       (uint64_t)stats->net_expired);
+}
+
 void dt_out_status(const struct lttng_dt_abi_version *version,
-		   const struct lttng_dt_abi_stats *stats)
+		   const struct lttng_dt_abi_stats *stats, long trusted)
 {
 	if (dt_opt_quiet)
 		return;
@@ -147,6 +169,7 @@ void dt_out_status(const struct lttng_dt_abi_version *version,
 	       (uint64_t)stats->flags_set[LTTNG_DT_REASON_NETWORK]);
 	printf("Flags cleared since load: %" PRIu64 "\n",
 	       (uint64_t)stats->flags_cleared);
+	dt_out_status_mark(stats, trusted);
 }
 
 void dt_out_status_session(const char *name,
@@ -161,4 +184,21 @@ void dt_out_status_session(const char *name,
 	printf("  %-24s gate %-3s  gated out: %-12" PRIu64 " passed: %" PRIu64 "\n",
 	       name, gate->gated ? "on" : "off", (uint64_t)gate->gated_out,
 	       (uint64_t)gate->passed);
+}
+
+void dt_out_trust(const struct lttng_dt_abi_trust_net *nets, size_t count)
+{
+	char buf[DT_CIDR_LEN];
+	size_t i;
+
+	if (dt_opt_quiet)
+		return;
+	if (!count) {
+		printf("The trust list is empty: marks from any source are honoured\n");
+		return;
+	}
+	for (i = 0; i < count; i++) {
+		dt_cidr_format(&nets[i], buf, sizeof(buf));
+		printf("%s\n", buf);
+	}
 }

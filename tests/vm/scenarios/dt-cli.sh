@@ -3,10 +3,12 @@
 # stock commands to /usr/bin/lttng byte for byte (output, errors, exit
 # status) and runs the dt-* commands; they report a missing tracer and a
 # non-root caller clearly; they track, list (reasons, inheritance),
-# untrack, gate a session by name and read its counters.
+# untrack, gate a session by name and read its counters; they add,
+# remove and list the TCP mark's trusted networks, with the kernel's
+# errors (listed, not listed, full, module not loaded) said clearly.
 # kernels: debian debug
 # vms: 1
-# timeout: 400
+# timeout: 600
 . /lib/vmtest.sh
 
 front_dir=/opt/lttng-dt/bin
@@ -128,3 +130,81 @@ check "dt-list: nothing flagged after --all" sh -c 'lttng dt-list | grep -qx "No
 kill "$c1" "$c2" 2>/dev/null
 wait
 lttng destroy -a >/dev/null
+
+# The trust list of the TCP mark (lttng dt-trust): it lives in lttng-dt-tcp.
+P=/sys/module/lttng_dt_tcp/parameters
+# fails STATUS STDERR CMD...: CMD exits with STATUS, its stderr is STDERR.
+fails() {
+	local status=$1 err=$2 rc
+	shift 2
+	"$@" >/tmp/fails.out 2>/tmp/fails.err </dev/null
+	rc=$?
+	check_eq "$*: exit status $status" "$status" echo "$rc"
+	check_eq "$*: says so" "$err" cat /tmp/fails.err
+}
+not_loaded="The TCP mark is not loaded (modprobe lttng-dt-tcp)"
+check "lttng-dt-tcp is not loaded yet" sh -c '! grep -q "^lttng_dt_tcp " /proc/modules'
+fails 1 "Error: Cannot read the trust list: $not_loaded" lttng dt-trust list
+fails 1 "Error: Cannot add 10.9.0.0/16: $not_loaded" lttng dt-trust add 10.9.0.0/16
+check "dt-status: the TCP mark is not loaded" sh -c \
+	'lttng dt-status | grep -qx "TCP mark (lttng-dt-tcp): not loaded"'
+check "modprobe lttng-dt-tcp" modprobe lttng-dt-tcp
+check_eq "dt-trust list: empty at first" \
+	"The trust list is empty: marks from any source are honoured" lttng dt-trust list
+check "dt-status: marks from any source" sh -c \
+	'lttng dt-status | grep -qx "TCP mark (lttng-dt-tcp): loaded, marks from any source honoured"'
+check_eq "dt-trust add: the first network turns the check on" \
+	"Network 10.9.0.0/16 added to the trust list
+Marks from sources outside the trust list are ignored from now on" \
+	lttng dt-trust add 10.9.0.0/16
+check_eq "dt-trust add: IPv6 and a bare address (one host)" \
+	"Network fd00:2::/64 added to the trust list
+Network 192.0.2.7/32 added to the trust list" \
+	lttng dt-trust add fd00:2::/64 192.0.2.7
+check_eq "dt-trust list: what was added, one a line" "10.9.0.0/16
+fd00:2::/64
+192.0.2.7/32" lttng dt-trust list
+check_eq "the module parameter shows the same list" \
+	"10.9.0.0/16,fd00:2::/64,192.0.2.7/32" cat $P/trust
+check "dt-status: three trusted networks" sh -c \
+	'lttng dt-status | grep -qx "TCP mark (lttng-dt-tcp): loaded, marks honoured from 3 trusted networks"'
+fails 1 "Error: Cannot add 10.9.0.0/16: Already in the trust list" lttng dt-trust add 10.9.0.0/16
+fails 1 "Error: Cannot add 10.9.0.0/16: Already in the trust list" \
+	lttng dt-trust add ::ffff:10.9.0.0/112
+fails 4 "Error: Cannot add 10.9.0.0/16: Already in the trust list" \
+	lttng dt-trust add 10.8.0.0/16 10.9.0.0/16
+check_eq "a new and a listed network: the new one added" \
+	"Network 10.8.0.0/16 added to the trust list" cat /tmp/fails.out
+fails 1 "Error: Cannot remove 10.1.0.0/24: Not in the trust list" lttng dt-trust remove 10.1.0.0/24
+fails 1 "Error: Cannot remove 10.9.1.0/24: Not in the trust list" lttng dt-trust remove 10.9.1.0/24
+fails 1 "Error: Invalid network '10.9.1.1/16': bits are set past the prefix length (the network is 10.9.0.0/16)" \
+	lttng dt-trust remove 10.9.1.1/16
+check_eq "the list is unchanged by the failures" "10.9.0.0/16
+fd00:2::/64
+192.0.2.7/32
+10.8.0.0/16" lttng dt-trust list
+check_eq "dt-trust remove" "Network fd00:2::/64 removed from the trust list" \
+	lttng dt-trust remove fd00:2::/64
+check_eq "dt-trust list after the remove" "10.9.0.0/16
+192.0.2.7/32
+10.8.0.0/16" lttng dt-trust list
+check_eq "the module parameter agrees" "10.9.0.0/16,192.0.2.7/32,10.8.0.0/16" cat $P/trust
+fails 1 "Error: Permission denied: root is needed" run-as 65534 lttng dt-trust add 10.6.0.0/16
+fails 1 "Error: Permission denied: root is needed" run-as 65534 lttng dt-trust list
+check "a list written in the module parameter" sh -c "echo 10.7.0.0/16,fd00::/8 >$P/trust"
+check_eq "dt-trust list shows it" "10.7.0.0/16
+fd00::/8" lttng dt-trust list
+# 64 networks at most.
+nets=$(i=0; while [ $i -lt 62 ]; do echo 10.200.$i.0/24; i=$((i + 1)); done)
+check "dt-trust add of 62 more networks" sh -c "lttng dt-trust add $(echo $nets) >/dev/null"
+check_eq "dt-trust list: 64 networks" 64 sh -c 'lttng dt-trust list | grep -c /'
+fails 1 "Error: Cannot add 10.201.0.0/24: The trust list is full: remove a network first" \
+	lttng dt-trust add 10.201.0.0/24
+check_eq "dt-trust remove of every network: the last one turns the check off" \
+	"The trust list is empty: marks from any source are honoured" \
+	sh -c 'lttng dt-trust remove $(lttng dt-trust list) | tail -n 1'
+check_eq "the module parameter is empty" "" cat $P/trust
+check_eq "dt-trust list: empty again" \
+	"The trust list is empty: marks from any source are honoured" lttng dt-trust list
+check "lttng-dt-tcp unloads" rmmod lttng_dt_tcp
+fails 1 "Error: Cannot remove 10.9.0.0/16: $not_loaded" lttng dt-trust remove 10.9.0.0/16

@@ -7,7 +7,9 @@
 # client are not, and nothing is marked for it. Then: a pool server's
 # flag lapses after the idle timeout, an untrusted source sets no flag,
 # the rate limit holds, retransmits under netem loss stay marked,
-# checksums stay right, and the module unloads clean.
+# checksums stay right, lttng dt-trust changes the trust list and
+# dt-status shows the counters of /proc/lttng-dt/stats, and the module
+# unloads clean.
 # kernels: debian debug
 # timeout: 900
 . /lib/vmtest.sh
@@ -175,6 +177,21 @@ check_eq "TRUST_REMOVE 10.9.0.0/16" "0" $D trust-remove 10.9.0.0/16
 check_eq "TRUST_REMOVE fd00:2::/64" "0" $D trust-remove fd00:2::/64
 check_eq "TRUST_LIST: empty again" "" $D trust-list
 
+# And as users do it, with lttng dt-trust.
+L=/usr/local/bin/lttng-dt
+check "lttng dt-trust add 10.9.0.0/16" $L dt-trust add 10.9.0.0/16
+check "dt-status: one trusted network" sh -c \
+	"$L dt-status | grep -qx 'TCP mark (lttng-dt-tcp): loaded, marks honoured from 1 trusted network'"
+F0=$(stat flags_set_network) U0=$(stat marks_untrusted)
+check "tracked client, untrusted by dt-trust" call_tracked untrusted3 5
+check "untrusted by dt-trust: marks ignored" sh -c "[ $(stat marks_untrusted) -ge $((U0 + 5)) ]"
+check_eq "untrusted by dt-trust: no network flag set" "$F0" stat flags_set_network
+check "lttng dt-trust add 10.1.0.0/24 fd00:2::/64" $L dt-trust add 10.1.0.0/24 fd00:2::/64
+check "tracked client, trusted by dt-trust" call_tracked trusted3 5
+check "trusted by dt-trust: network flags again" sh -c "[ $(stat flags_set_network) -ge $((F0 + 10)) ]"
+check "lttng dt-trust remove of all three" $L dt-trust remove 10.9.0.0/16 10.1.0.0/24 fd00:2::/64
+check_eq "trust list empty again" "" cat $P/trust
+
 # Rate limit: at most 2 new network flags a second.
 F0=$(stat flags_set_network) R0=$(stat marks_ratelimited)
 echo 2 >$P/rate_limit
@@ -226,6 +243,40 @@ for n in cli srv be; do
 	check_eq "no TCP checksum errors in $n" "0" csum_errors $n
 done
 kill $S1 $S2 $S3 2>/dev/null
+
+# dt-status shows the counters of /proc/lttng-dt/stats, in its order and
+# names here: every mark counter is non-zero by now.
+status_kv() {
+	$L dt-status | awk '
+	/^Flagged threads:/ { print "flagged_threads", $3 }
+	/^Flags set since load:/ {
+		print "flags_set_manual", $5
+		print "flags_set_inherited", $7
+		print "flags_set_network", $9 }
+	/^Flags cleared since load:/ { print "flags_cleared", $5 }
+	/^Marks since load:/ { print "marks_sent", $4; print "marks_received", $6 }
+	/^Marks ignored since load:/ {
+		print "marks_untrusted", $5
+		print "marks_ratelimited", $8 }
+	/^Network flags cleared since load:/ {
+		print "net_cleared_response", $6
+		print "net_expired", $10 }'
+}
+quiet() {
+	a=$(cat /proc/lttng-dt/stats)
+	sleep 1
+	[ "$a" = "$(cat /proc/lttng-dt/stats)" ]
+}
+check "the counters settle" wait_for 20 quiet
+sed 's/^/# /' /proc/lttng-dt/stats
+check_eq "every mark counter is counting" "" awk \
+	'$1 ~ /^(marks_|net_)/ && $2 == 0 { print $1 " is 0" }' /proc/lttng-dt/stats
+check_eq "dt-status's counters are /proc/lttng-dt/stats'" "$(cat /proc/lttng-dt/stats)" status_kv
+mark_kv() { status_kv | grep -E '^(marks_|net_)'; }
+marks_loaded=$(mark_kv)
 check "lttng-dt-tcp unloads" rmmod lttng_dt_tcp
+check "dt-status: the TCP mark is not loaded" sh -c \
+	"$L dt-status | grep -qx 'TCP mark (lttng-dt-tcp): not loaded'"
+check_eq "dt-status: the mark counters stay after the unload" "$marks_loaded" mark_kv
 check_eq "no network flag left" "" $D list
 check_eq "TRUST_LIST without lttng-dt-tcp: ENODEV" "ENODEV" $D trust-list
