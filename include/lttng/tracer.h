@@ -140,7 +140,9 @@ static __always_inline void lttng_record_zero(struct lttng_record *rec, size_t l
 
 /*
  * Copy a string of at most len - 1 bytes and its NUL: len was measured
- * before reserving and the source may have changed since.
+ * before reserving and the source may have changed since. A string that
+ * got shorter is padded with '#' (as lttng-modules does): an early NUL
+ * would make the reader take the rest of the record for the next fields.
  */
 static __always_inline void lttng_record_string(struct lttng_record *rec,
 						const char *src, size_t len)
@@ -148,7 +150,8 @@ static __always_inline void lttng_record_string(struct lttng_record *rec,
 	size_t n = strnlen(src, len - 1);
 
 	memcpy(rec->p, src, n);
-	memset(rec->p + n, 0, len - n);
+	memset(rec->p + n, '#', len - 1 - n);
+	rec->p[len - 1] = '\0';
 	rec->p += len;
 }
 
