@@ -37,6 +37,7 @@
 #define LTTNG_MAX_CONTEXTS	40
 
 struct lttng_channel;
+struct lttng_channel_syscalls;
 struct lttng_event_recorder;
 struct lttng_metadata_cache;
 
@@ -104,6 +105,7 @@ struct lttng_channel {
 	struct list_head enablers;
 	struct list_head recorders;
 	unsigned int next_event_id;
+	struct lttng_channel_syscalls *syscalls;	/* syscall recorders */
 };
 
 /* Records one event of the registry into one channel. */
