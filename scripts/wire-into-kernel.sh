@@ -22,8 +22,8 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 # must not reach the kernel tree.
 lttng_dt_sources() {
 	(cd "$here" && find src include -type f \
-		\( -name '*.[ch]' -o -name 'Kbuild*' -o -name Makefile \) \
-		! -name '*.mod.c' | LC_ALL=C sort)
+		\( -name '*.[ch]' -o -name 'Kbuild*' -o -name Makefile -o -name '*.overrides' \) \
+		! -name '*.mod.c' ! -name table-gen.h | LC_ALL=C sort)
 }
 
 if [ "${1:-}" = "--list-sources" ]; then

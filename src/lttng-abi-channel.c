@@ -12,6 +12,7 @@
 #include "lttng-abi.h"
 #include "lttng-anon-fd.h"
 #include "lttng-objects.h"
+#include "lttng-syscalls.h"
 
 struct channel_file {
 	struct lttng_channel *chan;
@@ -75,7 +76,7 @@ static long channel_ioctl(struct file *file, unsigned int cmd, unsigned long arg
 	case LTTNG_ABI_DISABLE:
 		return lttng_channel_set_enabled(chan, false);
 	case LTTNG_ABI_SYSCALL_MASK:
-		return -ENOSYS;
+		return lttng_syscalls_mask(chan, uarg);
 	}
 	return -ENOIOCTLCMD;
 }

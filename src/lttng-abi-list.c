@@ -63,6 +63,9 @@ static int syscall_show(struct seq_file *m, void *v)
 	const struct lttng_event_desc *desc = v;
 	const char *name = desc->name;
 
+	/* Numbers without description are not syscalls one can name. */
+	if (desc->syscall_nr == LTTNG_SYSCALL_NR_UNKNOWN)
+		return SEQ_SKIP;
 	if (str_has_prefix(name, SYSCALL_ENTRY_PREFIX))
 		name += strlen(SYSCALL_ENTRY_PREFIX);
 	seq_printf(m, "syscall { index = %u; name = %s; bitness = 64; };\n",

@@ -14,6 +14,7 @@
 
 #include "lttng-objects.h"
 #include "lttng-probes.h"
+#include "lttng-syscalls.h"
 
 #define SYSCALL_ENTRY_PREFIX	"syscall_entry_"
 #define SYSCALL_EXIT_PREFIX	"syscall_exit_"
@@ -79,20 +80,28 @@ static struct lttng_event_recorder *find_recorder(struct lttng_channel *chan,
 	return NULL;
 }
 
+static bool is_syscall(const struct lttng_event_desc *desc)
+{
+	return desc->kind != LTTNG_EVENT_KIND_TRACEPOINT;
+}
+
 static struct lttng_event_recorder *create_recorder(struct lttng_channel *chan,
 						    const struct lttng_event_desc *desc)
 {
 	struct lttng_event_recorder *ev;
-	struct tracepoint *tp;
 
-	tp = find_tracepoint(desc);
-	if (!tp)
+	/* Syscall events come from the raw_syscalls tracepoints. */
+	if (!is_syscall(desc) && !find_tracepoint(desc))
 		return NULL;	/* not in this kernel: nothing to record */
 	ev = kzalloc(sizeof(*ev), GFP_KERNEL);
 	if (!ev)
 		return NULL;
 	ev->chan = chan;
 	ev->desc = desc;
+	if (is_syscall(desc) && lttng_syscalls_add_recorder_locked(ev)) {
+		kfree(ev);
+		return NULL;
+	}
 	ev->id = chan->next_event_id++;
 	list_add_tail(&ev->node, &chan->recorders);
 	if (chan->session->been_active)
@@ -147,11 +156,12 @@ void lttng_session_register_recorders_locked(struct lttng_session *session)
 	lockdep_assert_held(&lttng_sessions_lock);
 	list_for_each_entry(chan, &session->channels, node) {
 		list_for_each_entry(ev, &chan->recorders, node) {
-			if (ev->registered)
+			if (ev->registered || is_syscall(ev->desc))
 				continue;
 			ev->registered = !tracepoint_probe_register(find_tracepoint(ev->desc),
 								    ev->desc->probe, ev);
 		}
+		lttng_syscalls_sync_locked(chan);
 	}
 }
 
@@ -173,6 +183,7 @@ void lttng_channel_unregister_recorders_locked(struct lttng_channel *chan)
 {
 	struct lttng_event_recorder *ev;
 
+	lttng_syscalls_unregister_locked(chan);
 	list_for_each_entry(ev, &chan->recorders, node) {
 		if (!ev->registered)
 			continue;
@@ -186,6 +197,7 @@ void lttng_channel_free_recorders_locked(struct lttng_channel *chan)
 {
 	struct lttng_event_recorder *ev, *tmp;
 
+	lttng_syscalls_free(chan);
 	list_for_each_entry_safe(ev, tmp, &chan->recorders, node) {
 		WARN_ON_ONCE(ev->registered);
 		list_del(&ev->node);

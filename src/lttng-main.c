@@ -7,6 +7,7 @@
 
 #include "lttng-abi.h"
 #include "lttng-dt.h"
+#include "lttng-syscalls.h"
 
 /* /proc/lttng comes last: nothing answers ioctls before all is ready. */
 static int __init lttng_tracer_init(void)
@@ -19,11 +20,16 @@ static int __init lttng_tracer_init(void)
 	ret = lttng_dt_proc_init();
 	if (ret)
 		goto err_event;
-	ret = lttng_abi_init();
+	ret = lttng_syscalls_init();
 	if (ret)
 		goto err_proc;
+	ret = lttng_abi_init();
+	if (ret)
+		goto err_syscalls;
 	return 0;
 
+err_syscalls:
+	lttng_syscalls_exit();
 err_proc:
 	lttng_dt_proc_exit();
 err_event:
@@ -36,6 +42,7 @@ module_init(lttng_tracer_init);
 static void __exit lttng_tracer_exit(void)
 {
 	lttng_abi_exit();
+	lttng_syscalls_exit();
 	lttng_dt_proc_exit();
 	lttng_dt_sched_stop();
 	lttng_dt_flag_exit_module();

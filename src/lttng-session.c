@@ -9,6 +9,7 @@
 
 #include "lttng-dt.h"
 #include "lttng-objects.h"
+#include "lttng-syscalls.h"
 
 DEFINE_MUTEX(lttng_sessions_lock);
 static LIST_HEAD(lttng_sessions);
@@ -124,9 +125,12 @@ int lttng_session_stop(struct lttng_session *session)
 		goto out;
 	}
 	WRITE_ONCE(session->active, 0);
-	list_for_each_entry(chan, &session->channels, node)
+	list_for_each_entry(chan, &session->channels, node) {
+		/* Syscall tracepoints slow every syscall down: off at stop. */
+		lttng_syscalls_unregister_locked(chan);
 		if (chan->rb)
 			lttng_rb_channel_flush(chan->rb, true);
+	}
 out:
 	mutex_unlock(&lttng_sessions_lock);
 	return ret;

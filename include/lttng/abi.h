@@ -142,6 +142,17 @@ struct lttng_abi_event {
 	} u;
 } LTTNG_ABI_PACKED;
 
+/*
+ * SYSCALL_MASK: len is in bits. Called with len smaller than the table,
+ * the tracer writes the table's length into len; with enough room it
+ * writes one bit per syscall number, set if the channel records its
+ * entry or exit, most significant bit of each byte first.
+ */
+struct lttng_abi_syscall_mask {
+	__u32 len;
+	char mask[];
+} LTTNG_ABI_PACKED;
+
 struct lttng_abi_perf_counter_ctx {
 	__u32 type;
 	__u64 config;

@@ -29,7 +29,8 @@ enum lttng_event_kind {
 struct lttng_event_desc {
 	const char *name;		/* name as recorded, e.g. "sched_switch" */
 	enum lttng_event_kind kind;
-	unsigned int syscall_nr;	/* syscall kinds only */
+	unsigned int syscall_nr;	/* syscall kinds only, or: */
+#define LTTNG_SYSCALL_NR_UNKNOWN	UINT_MAX	/* numbers not described */
 
 	/*
 	 * Where the event comes from: a kernel tracepoint found by name, or

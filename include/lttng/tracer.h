@@ -37,6 +37,7 @@
 #define LTTNG_MAX_CONTEXTS	40
 
 struct lttng_channel;
+struct lttng_channel_syscalls;
 struct lttng_event_recorder;
 struct lttng_metadata_cache;
 
@@ -104,6 +105,7 @@ struct lttng_channel {
 	struct list_head enablers;
 	struct list_head recorders;
 	unsigned int next_event_id;
+	struct lttng_channel_syscalls *syscalls;	/* syscall recorders */
 };
 
 /* Records one event of the registry into one channel. */
@@ -140,7 +142,9 @@ static __always_inline void lttng_record_zero(struct lttng_record *rec, size_t l
 
 /*
  * Copy a string of at most len - 1 bytes and its NUL: len was measured
- * before reserving and the source may have changed since.
+ * before reserving and the source may have changed since. A string that
+ * got shorter is padded with '#' (as lttng-modules does): an early NUL
+ * would make the reader take the rest of the record for the next fields.
  */
 static __always_inline void lttng_record_string(struct lttng_record *rec,
 						const char *src, size_t len)
@@ -148,7 +152,8 @@ static __always_inline void lttng_record_string(struct lttng_record *rec,
 	size_t n = strnlen(src, len - 1);
 
 	memcpy(rec->p, src, n);
-	memset(rec->p + n, 0, len - n);
+	memset(rec->p + n, '#', len - 1 - n);
+	rec->p[len - 1] = '\0';
 	rec->p += len;
 }
 

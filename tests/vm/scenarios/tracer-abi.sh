@@ -21,7 +21,10 @@ check_eq "no probe loaded: only the tracer's own dt events listed" \
 	"event { name = lttng_dt_flag; };
 event { name = lttng_dt_mark_send; };
 event { name = lttng_dt_mark_recv; };" lttng-abi-probe list tracepoint
-check_eq "no syscall instrumentation: syscall list empty" "" lttng-abi-probe list syscall
+check "SYSCALL_LIST lists the native syscalls (openat is 257, 64-bit)" sh -c \
+	'lttng-abi-probe list syscall | grep -qx "syscall { index = 257; name = openat; bitness = 64; };"'
+check "SYSCALL_LIST has no unknown" sh -c '! lttng-abi-probe list syscall | grep -q "name = unknown;"'
+
 check_eq "non-root open is refused" "EACCES" lttng-abi-probe open-as 65534
 
 if tracer_is_builtin; then
