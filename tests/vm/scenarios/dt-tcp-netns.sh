@@ -11,7 +11,7 @@
 # dt-status shows the counters of /proc/lttng-dt/stats, and the module
 # unloads clean.
 # kernels: debian debug
-# timeout: 900
+# timeout: 1500
 . /lib/vmtest.sh
 
 D=lttng-dt-ctl
