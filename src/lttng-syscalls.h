@@ -8,8 +8,9 @@
  * sys_exit, each finding the recorder in the channel's table by syscall
  * number. The callbacks are registered only while the session is active
  * and the channel has an enabled recorder of that direction, so syscalls
- * cost nothing when none is recorded. Built on x86_64 only; elsewhere
- * these are stubs and syscall enablers match nothing.
+ * cost nothing when none is recorded. Built on x86_64 only; on other
+ * architectures the tracer has no syscall events: the functions below
+ * do nothing and syscall enablers match nothing.
  */
 #ifndef _LTTNG_SYSCALLS_H
 #define _LTTNG_SYSCALLS_H
