@@ -73,13 +73,10 @@ static inline void lttng_sock_sockaddrs(const struct sock *sk, u8 *src, u8 *dst)
 }
 
 /*
- * The kernel's sock_cookie field: sock_gen_cookie() is not exported to
- * modules, so the cookie the socket already has (0 if none was made).
+ * The kernel's sock_cookie field: the socket's cookie, made if it has none
+ * yet, as the kernel's tracepoints do (lttng-probe-sock.c).
  */
-static inline u64 lttng_sock_cookie(const struct sock *sk)
-{
-	return atomic64_read(&sk->sk_cookie);
-}
+u64 lttng_sock_cookie(struct sock *sk);
 
 #endif /* _LTTNG_INSTRUMENTATION_SOCK_HELPERS */
 

@@ -14,7 +14,9 @@
  *   dt-rpc call HOST PORT CLIENT N [HOLD_MS [BYTES]]
  *	connect (retrying for 3 min), make N requests (each padded with
  *	BYTES bytes), check the responses, keep the connection HOLD_MS
- *	more, print "ok N calls"
+ *	more, print "ok N calls"; with DT_RPC_SOCK=FILE in the environment,
+ *	first write "port P cookie C" to FILE: the connection's local port
+ *	and its socket cookie (SO_COOKIE), read after the calls
  *   dt-rpc push HOST PORT CLIENT BYTES1 BYTES2
  *	one request in two parts: write BYTES1 bytes of it, print "half",
  *	wait for a line on standard input, write the BYTES2 more, check the
@@ -29,6 +31,7 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -244,6 +247,30 @@ static int serve(const char *port, const char *name, const char *bhost,
 	return 0;
 }
 
+/* "port P cookie C" of a connected socket, for tests joining it to a trace. */
+static void write_sock_info(int fd, const char *path)
+{
+	struct sockaddr_storage a;
+	socklen_t alen = sizeof(a);
+	uint64_t cookie;
+	socklen_t clen = sizeof(cookie);
+	unsigned int port;
+	FILE *f;
+
+	if (getsockname(fd, (struct sockaddr *)&a, &alen))
+		die("getsockname");
+	if (getsockopt(fd, SOL_SOCKET, SO_COOKIE, &cookie, &clen))
+		die("SO_COOKIE");
+	port = ntohs(a.ss_family == AF_INET6 ?
+		     ((struct sockaddr_in6 *)&a)->sin6_port :
+		     ((struct sockaddr_in *)&a)->sin_port);
+	f = fopen(path, "w");
+	if (!f)
+		die(path);
+	fprintf(f, "port %u cookie %llu\n", port, (unsigned long long)cookie);
+	fclose(f);
+}
+
 static int call(const char *host, const char *port, const char *client,
 		int n, int hold_ms, size_t pad)
 {
@@ -265,6 +292,8 @@ static int call(const char *host, const char *port, const char *client,
 		}
 	}
 	usleep(hold_ms * 1000);
+	if (getenv("DT_RPC_SOCK"))
+		write_sock_info(fd, getenv("DT_RPC_SOCK"));
 	close(fd);
 	printf("ok %d calls\n", n);
 	return 0;
