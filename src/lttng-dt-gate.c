@@ -46,8 +46,13 @@ static void sum_counters(const struct lttng_session *session,
 	}
 }
 
-/* Every session of that name; -ENOENT if none. */
-int lttng_dt_gate_set(const char *name, bool gated)
+/*
+ * Calls visit on each session named name, under the sessions lock, until
+ * it returns true (done). -ENOENT if no session has that name.
+ */
+static int for_sessions_named(const char *name,
+			      bool (*visit)(struct lttng_session *session, void *arg),
+			      void *arg)
 {
 	struct lttng_session *session;
 	int ret = -ENOENT;
@@ -56,30 +61,39 @@ int lttng_dt_gate_set(const char *name, bool gated)
 	list_for_each_entry(session, lttng_session_list(), node) {
 		if (strcmp(session->name, name))
 			continue;
-		WRITE_ONCE(session->dt_gated, gated);
 		ret = 0;
+		if (visit(session, arg))
+			break;
 	}
 	mutex_unlock(&lttng_sessions_lock);
 	return ret;
 }
 
+static bool set_gated(struct lttng_session *session, void *gated)
+{
+	WRITE_ONCE(session->dt_gated, *(bool *)gated);
+	return false;
+}
+
+/* Every session of that name; -ENOENT if none. */
+int lttng_dt_gate_set(const char *name, bool gated)
+{
+	return for_sessions_named(name, set_gated, &gated);
+}
+
+static bool get_gate(struct lttng_session *session, void *arg)
+{
+	struct lttng_dt_abi_gate *out = arg;
+
+	out->gated = READ_ONCE(session->dt_gated);
+	sum_counters(session, &out->gated_out, &out->passed);
+	return true;
+}
+
 /* The first session of that name; -ENOENT if none. */
 int lttng_dt_gate_get(const char *name, struct lttng_dt_abi_gate *out)
 {
-	struct lttng_session *session;
-	int ret = -ENOENT;
-
-	mutex_lock(&lttng_sessions_lock);
-	list_for_each_entry(session, lttng_session_list(), node) {
-		if (strcmp(session->name, name))
-			continue;
-		out->gated = READ_ONCE(session->dt_gated);
-		sum_counters(session, &out->gated_out, &out->passed);
-		ret = 0;
-		break;
-	}
-	mutex_unlock(&lttng_sessions_lock);
-	return ret;
+	return for_sessions_named(name, get_gate, out);
 }
 
 /* /proc/lttng-dt/sessions: "NAME GATED GATED_OUT PASSED" per named session. */

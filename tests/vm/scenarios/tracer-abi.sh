@@ -17,10 +17,24 @@ check_eq "WAIT_QUIESCENT returns 0" "0" lttng-abi-probe ioctl 0x0000F648
 check_eq "CALIBRATE kretprobe returns 0" "0" lttng-abi-probe calibrate 0
 check_eq "CALIBRATE unknown type: EINVAL" "EINVAL" lttng-abi-probe calibrate 7
 check_eq "TRACEPOINT_LIST returns an fd" "fd" lttng-abi-probe ioctl 0x0000F647
-check_eq "no probe loaded: only the tracer's own dt events listed" \
-	"event { name = lttng_dt_flag; };
+dt_events="event { name = lttng_dt_flag; };
 event { name = lttng_dt_mark_send; };
-event { name = lttng_dt_mark_recv; };" lttng-abi-probe list tracepoint
+event { name = lttng_dt_mark_recv; };"
+if tracer_is_builtin; then
+	# The probes are built in too, registered at boot, listed after the
+	# tracer's own events.
+	list_builtin() {
+		lttng-abi-probe list tracepoint >/tmp/tp.txt &&
+		[ "$(head -n 3 /tmp/tp.txt)" = "$dt_events" ] &&
+		grep -qx "event { name = sched_switch; };" /tmp/tp.txt &&
+		grep -qx "event { name = tcp_probe; };" /tmp/tp.txt &&
+		grep -qx "event { name = lttng_test_filter_event; };" /tmp/tp.txt
+	}
+	check "built in: the dt events, then the built-in probes' events listed" list_builtin
+else
+	check_eq "no probe loaded: only the tracer's own dt events listed" \
+		"$dt_events" lttng-abi-probe list tracepoint
+fi
 check "SYSCALL_LIST lists the native syscalls (openat is 257, 64-bit)" sh -c \
 	'lttng-abi-probe list syscall | grep -qx "syscall { index = 257; name = openat; bitness = 64; };"'
 check "SYSCALL_LIST has no unknown" sh -c '! lttng-abi-probe list syscall | grep -q "name = unknown;"'
