@@ -2,8 +2,9 @@
 /*
  * Event files: what EVENT on a channel returns. For tracepoints and
  * system calls it is an enabler, a standing request that matches events
- * by name now and as probe modules come. The file keeps its channel's
- * file open.
+ * by name now and as probe modules come; for kprobes and kretprobes, the
+ * event's recorders themselves (lttng-kprobes.c). The file keeps its
+ * channel's file open.
  */
 #include <linux/file.h>
 #include <linux/fs.h>
@@ -14,9 +15,17 @@
 #include "lttng-objects.h"
 
 struct event_file {
-	struct lttng_enabler *enabler;
+	struct lttng_enabler *enabler;		/* or: */
+	struct lttng_event_recorder *kprobe;
 	struct file *chan_file;
 };
+
+static int set_enabled(struct event_file *ef, bool enabled)
+{
+	if (ef->kprobe)
+		return lttng_kprobe_set_enabled(ef->kprobe, enabled);
+	return lttng_enabler_set_enabled(ef->enabler, enabled);
+}
 
 static long event_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
@@ -24,10 +33,13 @@ static long event_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 
 	switch (cmd) {
 	case LTTNG_ABI_ENABLE:
-		return lttng_enabler_set_enabled(ef->enabler, true);
+		return set_enabled(ef, true);
 	case LTTNG_ABI_DISABLE:
-		return lttng_enabler_set_enabled(ef->enabler, false);
+		return set_enabled(ef, false);
 	case LTTNG_ABI_FILTER:
+		/* lttng-modules takes no filter on kprobes either. */
+		if (ef->kprobe)
+			return -EINVAL;
 		/*
 		 * Refused rather than ignored: recording events the user
 		 * filtered out would be worse than a clear error.
@@ -67,9 +79,15 @@ int lttng_abi_event_fd(struct file *chan_file, const struct lttng_abi_event *ev)
 	ef = kzalloc(sizeof(*ef), GFP_KERNEL);
 	if (!ef)
 		return -ENOMEM;
-	ef->enabler = lttng_enabler_create(chan, ev);
-	if (IS_ERR(ef->enabler)) {
-		fd = PTR_ERR(ef->enabler);
+	if (ev->instrumentation == LTTNG_ABI_KPROBE ||
+	    ev->instrumentation == LTTNG_ABI_KRETPROBE) {
+		ef->kprobe = lttng_kprobe_create(chan, ev);
+		fd = IS_ERR(ef->kprobe) ? PTR_ERR(ef->kprobe) : 0;
+	} else {
+		ef->enabler = lttng_enabler_create(chan, ev);
+		fd = IS_ERR(ef->enabler) ? PTR_ERR(ef->enabler) : 0;
+	}
+	if (fd) {
 		kfree(ef);
 		return fd;
 	}
@@ -77,7 +95,7 @@ int lttng_abi_event_fd(struct file *chan_file, const struct lttng_abi_event *ev)
 	fd = lttng_anon_fd("[lttng_event]", &event_fops, ef, O_RDWR, 0);
 	if (fd >= 0)
 		return fd;
-	/* The enabler stays, disabled, with its channel. */
+	/* The enabler or kprobe stays, disabled, with its channel. */
 	fput(chan_file);
 	kfree(ef);
 	return fd;

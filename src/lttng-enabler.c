@@ -82,7 +82,14 @@ static struct lttng_event_recorder *find_recorder(struct lttng_channel *chan,
 
 static bool is_syscall(const struct lttng_event_desc *desc)
 {
-	return desc->kind != LTTNG_EVENT_KIND_TRACEPOINT;
+	return desc->kind == LTTNG_EVENT_KIND_SYSCALL_ENTRY ||
+	       desc->kind == LTTNG_EVENT_KIND_SYSCALL_EXIT;
+}
+
+/* kprobe recorders have no enabler: their event file enables them. */
+static bool follows_enablers(const struct lttng_event_desc *desc)
+{
+	return desc->kind != LTTNG_EVENT_KIND_KPROBE;
 }
 
 static struct lttng_event_recorder *create_recorder(struct lttng_channel *chan,
@@ -137,6 +144,8 @@ static void sync_channel_locked(struct lttng_channel *chan)
 	list_for_each_entry(ev, &chan->recorders, node) {
 		bool enabled = false;
 
+		if (!follows_enablers(ev->desc))
+			continue;
 		list_for_each_entry(e, &chan->enablers, node)
 			if (e->enabled && enabler_matches(e, ev->desc))
 				enabled = true;
@@ -156,7 +165,7 @@ void lttng_session_register_recorders_locked(struct lttng_session *session)
 	lockdep_assert_held(&lttng_sessions_lock);
 	list_for_each_entry(chan, &session->channels, node) {
 		list_for_each_entry(ev, &chan->recorders, node) {
-			if (ev->registered || is_syscall(ev->desc))
+			if (ev->registered || ev->desc->kind != LTTNG_EVENT_KIND_TRACEPOINT)
 				continue;
 			ev->registered = !tracepoint_probe_register(find_tracepoint(ev->desc),
 								    ev->desc->probe, ev);
@@ -185,6 +194,8 @@ void lttng_channel_unregister_recorders_locked(struct lttng_channel *chan)
 
 	lttng_syscalls_unregister_locked(chan);
 	list_for_each_entry(ev, &chan->recorders, node) {
+		if (ev->kprobe)
+			lttng_kprobe_unregister_locked(ev->kprobe);
 		if (!ev->registered)
 			continue;
 		WARN_ON_ONCE(tracepoint_probe_unregister(find_tracepoint(ev->desc),
@@ -201,7 +212,10 @@ void lttng_channel_free_recorders_locked(struct lttng_channel *chan)
 	list_for_each_entry_safe(ev, tmp, &chan->recorders, node) {
 		WARN_ON_ONCE(ev->registered);
 		list_del(&ev->node);
-		kfree(ev);
+		if (ev->kprobe)
+			lttng_kprobe_free_recorder(ev);
+		else
+			kfree(ev);
 	}
 }
 
@@ -218,8 +232,6 @@ static int parse_event(struct lttng_enabler *e, const struct lttng_abi_event *ev
 		e->syscall_entry = ev->u.syscall.entryexit != 2;
 		e->syscall_exit = ev->u.syscall.entryexit != 1;
 		return 0;
-	case LTTNG_ABI_KPROBE:
-	case LTTNG_ABI_KRETPROBE:
 	case LTTNG_ABI_UPROBE:
 		return -ENOSYS;
 	default:

@@ -6,6 +6,8 @@
 #ifndef _LTTNG_OBJECTS_H
 #define _LTTNG_OBJECTS_H
 
+#include <linux/err.h>
+
 #include <lttng/abi.h>
 #include <lttng/tracer.h>
 
@@ -49,6 +51,33 @@ int lttng_enabler_set_enabled(struct lttng_enabler *enabler, bool enabled);
 void lttng_session_sync_enablers_locked(struct lttng_session *session);
 void lttng_session_register_recorders_locked(struct lttng_session *session);
 void lttng_channel_unregister_recorders_locked(struct lttng_channel *chan);
+
+/* kprobe and kretprobe events (lttng-kprobes.c). */
+#ifdef CONFIG_KRETPROBES
+struct lttng_event_recorder *lttng_kprobe_create(struct lttng_channel *chan,
+						 const struct lttng_abi_event *ev);
+int lttng_kprobe_set_enabled(struct lttng_event_recorder *ev, bool enabled);
+void lttng_kprobe_unregister_locked(struct lttng_kprobe *k);
+void lttng_kprobe_free_recorder(struct lttng_event_recorder *ev);
+#else
+/* A kernel without kprobes: the EVENT is refused, nothing else is reached. */
+static inline struct lttng_event_recorder *
+lttng_kprobe_create(struct lttng_channel *chan, const struct lttng_abi_event *ev)
+{
+	return ERR_PTR(-ENOSYS);
+}
+static inline int lttng_kprobe_set_enabled(struct lttng_event_recorder *ev,
+					   bool enabled)
+{
+	return -ENOSYS;
+}
+static inline void lttng_kprobe_unregister_locked(struct lttng_kprobe *k)
+{
+}
+static inline void lttng_kprobe_free_recorder(struct lttng_event_recorder *ev)
+{
+}
+#endif
 void lttng_channel_free_recorders_locked(struct lttng_channel *chan);
 /* A probe module came or is going (lttng-probes.c calls these). */
 void lttng_sync_all_sessions(void);

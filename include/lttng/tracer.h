@@ -39,6 +39,7 @@
 struct lttng_channel;
 struct lttng_channel_syscalls;
 struct lttng_event_recorder;
+struct lttng_kprobe;
 struct lttng_metadata_cache;
 
 /* One record being written. */
@@ -117,6 +118,7 @@ struct lttng_event_recorder {
 	int enabled;			/* read by probes */
 	bool registered;		/* callback on the tracepoint */
 	bool in_metadata;		/* described in the session metadata */
+	struct lttng_kprobe *kprobe;	/* KPROBE kind: its probe */
 };
 
 static inline bool lttng_event_should_record(const struct lttng_event_recorder *ev)

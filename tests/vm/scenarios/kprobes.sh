@@ -1,0 +1,111 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# Dynamic kernel probes with the stock lttng: `enable-event -k --probe`
+# by symbol, by symbol+offset and by address (event NAME, field ip), and
+# `--function` (a kretprobe: NAME_entry and NAME_exit, fields ip and
+# parent_ip). The opens of a helper process are counted
+# exactly; ip is the probed function's address from /proc/kallsyms;
+# disable-event stops a probe; bad symbols, duplicate names and filters
+# are refused; a gated session keeps only a tracked process's hits.
+# kernels: debian debug
+# timeout: 900
+. /lib/vmtest.sh
+
+lttng-sessiond --background >/tmp/sessiond.log 2>&1
+check "lttng-sessiond starts" wait_for 30 lttng list
+lttng() { timeout 120 /usr/bin/lttng "$@"; }
+T=/tmp/tr
+F=/tmp/kp-file.txt
+echo hello >$F
+SYM=do_sys_openat2
+# A symbol's address as babeltrace2 prints a hex field.
+addr_of() { awk -v s="$1" '$3 == s { print $1; exit }' /proc/kallsyms | sed 's/^0*//' | tr a-f A-F; }
+A=$(addr_of $SYM)
+check "/proc/kallsyms gives $SYM's address" test -n "$A"
+X=sc-exercise
+# run N: a helper process opening the file N times; prints its pid. The
+# dynamic loader's opens come on top: run 0 counts them.
+run() { $X repeat "$1" $F >/dev/null & p=$!; wait $p; echo $p; }
+# Events named $1 recorded for thread $2.
+of() { grep " $1: .*tid = $2 }" /tmp/bt.txt; }
+count() { of "$1" "$2" | wc -l; }
+mk() {
+	lttng create k --output="$T/k" >/dev/null &&
+	lttng enable-channel -k ch >/dev/null &&
+	lttng enable-event -k -c ch --probe $SYM kp_sym >/dev/null &&
+	lttng enable-event -k -c ch --probe $SYM+0x0 kp_off >/dev/null &&
+	lttng enable-event -k -c ch --probe 0x$A kp_addr >/dev/null &&
+	lttng enable-event -k -c ch --function $SYM kr >/dev/null &&
+	lttng add-context -k -c ch -t procname -t tid >/dev/null
+}
+check "session k: three kprobes and a kretprobe on $SYM" mk
+check "a symbol that does not exist is refused" sh -c \
+	"! lttng enable-event -k -c ch --probe no_such_symbol_lttng_dt kp_bad"
+check "a name already recorded is refused" sh -c \
+	"! lttng enable-event -k -c ch --probe $SYM kp_sym"
+check "a filter on a kprobe is refused" sh -c \
+	"! lttng enable-event -k -c ch --probe $SYM kp_filt --filter 'ip == 0'"
+check "start k" lttng start k
+T0=$(run 0)
+T20=$(run 20)
+check "disable kp_off" sh -c "lttng disable-event -k -c ch kp_off >/dev/null"
+T5=$(run 5)
+lttng stop k >/dev/null
+check "babeltrace2 reads k" sh -c "babeltrace2 $T/k >/tmp/bt.txt 2>/tmp/bt.err"
+of kp_sym $T20 | head -n 1 | sed 's/^/# /'
+of kr_entry $T20 | head -n 1 | sed 's/^/# /'
+of kr_exit $T20 | head -n 1 | sed 's/^/# /'
+L=$(count kp_sym $T0)
+check "the loader's opens were seen ($L)" test "$L" -gt 0
+for e in kp_sym kp_addr kr_entry kr_exit; do
+	check_eq "$e: 20 hits more for 20 opens" "$((L + 20))" count $e $T20
+	check_eq "$e: 5 hits more for 5 opens" "$((L + 5))" count $e $T5
+done
+check_eq "kp_off: as many hits as kp_sym before disable-event" "$((L + 20))" count kp_off $T20
+check_eq "kp_off: none after disable-event" "0" count kp_off $T5
+ips() { grep " $1: " /tmp/bt.txt | sed 's/.* ip = \(0x[0-9A-F]*\).*/\1/' | sort -u; }
+check_eq "kp_sym's ip is $SYM's address" "0x$A" ips kp_sym
+check_eq "kp_addr's ip is the address given" "0x$A" ips kp_addr
+check_eq "kr_entry's ip is $SYM's address" "0x$A" ips kr_entry
+check_eq "kr_exit's ip is $SYM's address" "0x$A" ips kr_exit
+fields() { grep -m 1 " $1: " /tmp/bt.txt | sed 's/.*}, { \(.*\) }$/\1/; s/ = [^,]*//g'; }
+check_eq "kp_sym's fields: ip" "ip" fields kp_sym
+check_eq "kr_entry's fields: ip, parent_ip" "ip, parent_ip" fields kr_entry
+# The caller's return address: the same at entry and exit, in kernel text.
+parents() { of "$1" $T20 | sed 's/.* parent_ip = \(0x[0-9A-F]*\).*/\1/' | sort -u; }
+check "kr: entry and exit see the same return address" \
+	sh -c "[ \"\$(echo '$(parents kr_entry)')\" = \"\$(echo '$(parents kr_exit)')\" ]"
+check "kr: the return address is in kernel text" sh -c \
+	"echo '$(parents kr_exit)' | grep -qx '0xFFFFFFFF[0-9A-F]*'"
+# An exit follows its entry in the same thread, before the next entry.
+pairs_ok() {
+	grep ' kr_e[a-z]*: ' /tmp/bt.txt |
+		sed 's/.* \(kr_e[a-z]*\): .*tid = \([0-9]*\).*/\2 \1/' |
+		awk '{ if ($2 == "kr_entry") { if (open[$1]) bad++; open[$1] = 1 }
+		       else { if (!open[$1]) bad++; open[$1] = 0 } }
+		     END { exit bad != 0 }'
+}
+check "kr: entry then exit, per thread" pairs_ok
+check "nothing was lost" sh -c "! grep -qi 'discarded' /tmp/bt.err"
+lttng destroy k >/dev/null
+
+# A gated session: only the tracked process's hits.
+mkg() {
+	lttng create g --output="$T/g" >/dev/null &&
+	lttng enable-channel -k ch >/dev/null &&
+	lttng enable-event -k -c ch --probe $SYM kp_g >/dev/null &&
+	lttng add-context -k -c ch -t procname -t tid >/dev/null &&
+	lttng-dt-ctl gate-set g 1 >/dev/null && lttng start g >/dev/null
+}
+check "gated session g with a kprobe" mkg
+mkfifo /tmp/go
+$X -w /tmp/go repeat 7 $F >/dev/null &
+P=$!
+check_eq "track a helper" "0" lttng-dt-ctl track-pid $P
+echo go >/tmp/go
+wait $P
+Q=$(run 4)
+lttng stop g >/dev/null
+check "babeltrace2 reads g" sh -c "babeltrace2 $T/g >/tmp/bt.txt 2>/tmp/bt.err"
+check_eq "g: the tracked helper's 7 opens" "7" count kp_g $P
+check_eq "g: none of the untracked helper's" "0" count kp_g $Q
+lttng destroy g >/dev/null
