@@ -2,8 +2,9 @@
 /*
  * Event files: what EVENT on a channel returns. For tracepoints and
  * system calls it is an enabler, a standing request that matches events
- * by name now and as probe modules come; for kprobes and kretprobes, the
- * event's recorders themselves (lttng-kprobes.c). The file keeps its
+ * by name now and as probe modules come; for kprobes, kretprobes and
+ * uprobes, the event's recorders themselves (lttng-kprobes.c,
+ * lttng-uprobes.c). The file keeps its
  * channel's file open.
  */
 #include <linux/file.h>
@@ -15,8 +16,9 @@
 #include "lttng-objects.h"
 
 struct event_file {
-	struct lttng_enabler *enabler;		/* or: */
+	struct lttng_enabler *enabler;		/* or one of: */
 	struct lttng_event_recorder *kprobe;
+	struct lttng_event_recorder *uprobe;
 	struct file *chan_file;
 };
 
@@ -24,6 +26,8 @@ static int set_enabled(struct event_file *ef, bool enabled)
 {
 	if (ef->kprobe)
 		return lttng_kprobe_set_enabled(ef->kprobe, enabled);
+	if (ef->uprobe)
+		return lttng_uprobe_set_enabled(ef->uprobe, enabled);
 	return lttng_enabler_set_enabled(ef->enabler, enabled);
 }
 
@@ -37,8 +41,8 @@ static long event_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	case LTTNG_ABI_DISABLE:
 		return set_enabled(ef, false);
 	case LTTNG_ABI_FILTER:
-		/* lttng-modules takes no filter on kprobes either. */
-		if (ef->kprobe)
+		/* lttng-modules takes no filter on these either. */
+		if (ef->kprobe || ef->uprobe)
 			return -EINVAL;
 		/*
 		 * Refused rather than ignored: recording events the user
@@ -48,7 +52,9 @@ static long event_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	case LTTNG_ABI_CONTEXT:
 		return -ENOSYS;
 	case LTTNG_ABI_ADD_CALLSITE:
-		return -EINVAL;
+		if (!ef->uprobe)
+			return -EINVAL;
+		return lttng_uprobe_add_callsite(ef->uprobe, (void __user *)arg);
 	}
 	return -ENOIOCTLCMD;
 }
@@ -83,6 +89,9 @@ int lttng_abi_event_fd(struct file *chan_file, const struct lttng_abi_event *ev)
 	    ev->instrumentation == LTTNG_ABI_KRETPROBE) {
 		ef->kprobe = lttng_kprobe_create(chan, ev);
 		fd = IS_ERR(ef->kprobe) ? PTR_ERR(ef->kprobe) : 0;
+	} else if (ev->instrumentation == LTTNG_ABI_UPROBE) {
+		ef->uprobe = lttng_uprobe_create(chan, ev);
+		fd = IS_ERR(ef->uprobe) ? PTR_ERR(ef->uprobe) : 0;
 	} else {
 		ef->enabler = lttng_enabler_create(chan, ev);
 		fd = IS_ERR(ef->enabler) ? PTR_ERR(ef->enabler) : 0;
@@ -95,7 +104,7 @@ int lttng_abi_event_fd(struct file *chan_file, const struct lttng_abi_event *ev)
 	fd = lttng_anon_fd("[lttng_event]", &event_fops, ef, O_RDWR, 0);
 	if (fd >= 0)
 		return fd;
-	/* The enabler or kprobe stays, disabled, with its channel. */
+	/* The enabler or probe stays, disabled, with its channel. */
 	fput(chan_file);
 	kfree(ef);
 	return fd;

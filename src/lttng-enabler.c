@@ -80,16 +80,28 @@ static struct lttng_event_recorder *find_recorder(struct lttng_channel *chan,
 	return NULL;
 }
 
+/* Whether chan records an event of that name already. */
+bool lttng_channel_has_event_locked(struct lttng_channel *chan, const char *name)
+{
+	struct lttng_event_recorder *ev;
+
+	list_for_each_entry(ev, &chan->recorders, node)
+		if (!strcmp(ev->desc->name, name))
+			return true;
+	return false;
+}
+
 static bool is_syscall(const struct lttng_event_desc *desc)
 {
 	return desc->kind == LTTNG_EVENT_KIND_SYSCALL_ENTRY ||
 	       desc->kind == LTTNG_EVENT_KIND_SYSCALL_EXIT;
 }
 
-/* kprobe recorders have no enabler: their event file enables them. */
+/* kprobe and uprobe recorders have no enabler: their event file enables them. */
 static bool follows_enablers(const struct lttng_event_desc *desc)
 {
-	return desc->kind != LTTNG_EVENT_KIND_KPROBE;
+	return desc->kind != LTTNG_EVENT_KIND_KPROBE &&
+	       desc->kind != LTTNG_EVENT_KIND_UPROBE;
 }
 
 static struct lttng_event_recorder *create_recorder(struct lttng_channel *chan,
@@ -196,6 +208,8 @@ void lttng_channel_unregister_recorders_locked(struct lttng_channel *chan)
 	list_for_each_entry(ev, &chan->recorders, node) {
 		if (ev->kprobe)
 			lttng_kprobe_unregister_locked(ev->kprobe);
+		if (ev->uprobe)
+			lttng_uprobe_unregister_locked(ev->uprobe);
 		if (!ev->registered)
 			continue;
 		WARN_ON_ONCE(tracepoint_probe_unregister(find_tracepoint(ev->desc),
@@ -214,6 +228,8 @@ void lttng_channel_free_recorders_locked(struct lttng_channel *chan)
 		list_del(&ev->node);
 		if (ev->kprobe)
 			lttng_kprobe_free_recorder(ev);
+		else if (ev->uprobe)
+			lttng_uprobe_free_recorder(ev);
 		else
 			kfree(ev);
 	}
@@ -232,8 +248,6 @@ static int parse_event(struct lttng_enabler *e, const struct lttng_abi_event *ev
 		e->syscall_entry = ev->u.syscall.entryexit != 2;
 		e->syscall_exit = ev->u.syscall.entryexit != 1;
 		return 0;
-	case LTTNG_ABI_UPROBE:
-		return -ENOSYS;
 	default:
 		return -EINVAL;
 	}

@@ -15,9 +15,7 @@
 #include <linux/ptrace.h>
 #include <linux/slab.h>
 
-#include <lttng/dt.h>
-#include <lttng/tracer.h>
-
+#include "lttng-dyn-record.h"
 #include "lttng-objects.h"
 
 #define KRETPROBE_MAX_ACTIVE	64	/* concurrent calls followed */
@@ -34,41 +32,21 @@ struct lttng_kprobe {
 	char name[2][LTTNG_ABI_SYM_NAME_LEN + sizeof("_entry")];
 };
 
-#define HEX_ULONG							\
-	{ .size = sizeof(unsigned long) * 8, .is_signed = false, .base = 16 }
-
 static const struct lttng_field_desc kprobe_fields[] = {
-	{ .name = "ip", .kind = LTTNG_FIELD_INTEGER, .type = HEX_ULONG },
+	LTTNG_DYN_HEX_ULONG("ip"),
 };
 
 static const struct lttng_field_desc kretprobe_fields[] = {
-	{ .name = "ip", .kind = LTTNG_FIELD_INTEGER, .type = HEX_ULONG },
-	{ .name = "parent_ip", .kind = LTTNG_FIELD_INTEGER, .type = HEX_ULONG },
+	LTTNG_DYN_HEX_ULONG("ip"),
+	LTTNG_DYN_HEX_ULONG("parent_ip"),
 };
-
-/* One record of nr values (ip, then parent_ip), from any context. */
-static void record_ips(struct lttng_event_recorder *ev,
-		       const unsigned long *values, unsigned int nr)
-{
-	struct lttng_record rec;
-	size_t len = nr * sizeof(*values);
-
-	if (!lttng_event_should_record(ev))
-		return;
-	if (!lttng_dt_gate_admits(ev->chan->session, NULL, false))
-		return;
-	if (ev->chan->ops->event_reserve(&rec, ev, len))
-		return;
-	lttng_record_write(&rec, values, len);
-	ev->chan->ops->event_commit(&rec);
-}
 
 static int kprobe_pre(struct kprobe *p, struct pt_regs *regs)
 {
 	struct lttng_kprobe *k = container_of(p, struct lttng_kprobe, kp);
 	unsigned long ip = (unsigned long)p->addr;
 
-	record_ips(k->rec[0], &ip, 1);
+	lttng_dyn_record(k->rec[0], &ip, 1);
 	return 0;
 }
 
@@ -87,7 +65,7 @@ static int kretprobe_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
 	k = container_of(rp, struct lttng_kprobe, krp);
 	v[0] = (unsigned long)rp->kp.addr;
 	v[1] = regs_get_kernel_stack_nth(regs, 0);
-	record_ips(k->rec[0], v, 2);
+	lttng_dyn_record(k->rec[0], v, 2);
 	return 0;
 }
 
@@ -102,18 +80,8 @@ static int kretprobe_exit(struct kretprobe_instance *ri, struct pt_regs *regs)
 	k = container_of(rp, struct lttng_kprobe, krp);
 	v[0] = (unsigned long)rp->kp.addr;
 	v[1] = get_kretprobe_retaddr(ri);
-	record_ips(k->rec[1], v, 2);
+	lttng_dyn_record(k->rec[1], v, 2);
 	return 0;
-}
-
-static bool name_taken(struct lttng_channel *chan, const char *name)
-{
-	struct lttng_event_recorder *ev;
-
-	list_for_each_entry(ev, &chan->recorders, node)
-		if (!strcmp(ev->desc->name, name))
-			return true;
-	return false;
 }
 
 /* Fill k's symbol and place from the ABI's kprobe or kretprobe part. */
@@ -218,7 +186,7 @@ struct lttng_event_recorder *lttng_kprobe_create(struct lttng_channel *chan,
 	mutex_lock(&lttng_sessions_lock);
 	ret = -EEXIST;
 	for (i = 0; i < nr; i++)
-		if (name_taken(chan, k->name[i]))
+		if (lttng_channel_has_event_locked(chan, k->name[i]))
 			goto err_unlock;
 	ret = place_probe(k);
 	if (ret)

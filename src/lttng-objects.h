@@ -52,6 +52,8 @@ void lttng_session_sync_enablers_locked(struct lttng_session *session);
 void lttng_session_register_recorders_locked(struct lttng_session *session);
 void lttng_channel_unregister_recorders_locked(struct lttng_channel *chan);
 
+bool lttng_channel_has_event_locked(struct lttng_channel *chan, const char *name);
+
 /* kprobe and kretprobe events (lttng-kprobes.c). */
 #ifdef CONFIG_KRETPROBES
 struct lttng_event_recorder *lttng_kprobe_create(struct lttng_channel *chan,
@@ -75,6 +77,38 @@ static inline void lttng_kprobe_unregister_locked(struct lttng_kprobe *k)
 {
 }
 static inline void lttng_kprobe_free_recorder(struct lttng_event_recorder *ev)
+{
+}
+#endif
+
+/* uprobe events (lttng-uprobes.c), where the kernel's uprobe API is known. */
+#ifdef LTTNG_HAVE_UPROBE_REGISTER_INODE
+struct lttng_event_recorder *lttng_uprobe_create(struct lttng_channel *chan,
+						 const struct lttng_abi_event *ev);
+int lttng_uprobe_add_callsite(struct lttng_event_recorder *ev, void __user *arg);
+int lttng_uprobe_set_enabled(struct lttng_event_recorder *ev, bool enabled);
+void lttng_uprobe_unregister_locked(struct lttng_uprobe *u);
+void lttng_uprobe_free_recorder(struct lttng_event_recorder *ev);
+#else
+static inline struct lttng_event_recorder *
+lttng_uprobe_create(struct lttng_channel *chan, const struct lttng_abi_event *ev)
+{
+	return ERR_PTR(-ENOSYS);
+}
+static inline int lttng_uprobe_add_callsite(struct lttng_event_recorder *ev,
+					    void __user *arg)
+{
+	return -ENOSYS;
+}
+static inline int lttng_uprobe_set_enabled(struct lttng_event_recorder *ev,
+					   bool enabled)
+{
+	return -ENOSYS;
+}
+static inline void lttng_uprobe_unregister_locked(struct lttng_uprobe *u)
+{
+}
+static inline void lttng_uprobe_free_recorder(struct lttng_event_recorder *ev)
 {
 }
 #endif

@@ -148,6 +148,15 @@ struct lttng_abi_event {
  * writes one bit per syscall number, set if the channel records its
  * entry or exit, most significant bit of each byte first.
  */
+/* ADD_CALLSITE on a uprobe event: one more place to probe in its binary. */
+struct lttng_abi_event_callsite {
+	union {
+		struct {
+			__u64 offset;	/* in the file */
+		} LTTNG_ABI_PACKED uprobe;
+	} u;
+} LTTNG_ABI_PACKED;
+
 struct lttng_abi_syscall_mask {
 	__u32 len;
 	char mask[];

@@ -25,6 +25,7 @@ enum lttng_event_kind {
 	LTTNG_EVENT_KIND_SYSCALL_ENTRY,
 	LTTNG_EVENT_KIND_SYSCALL_EXIT,
 	LTTNG_EVENT_KIND_KPROBE,	/* kprobe or kretprobe, made per EVENT */
+	LTTNG_EVENT_KIND_UPROBE,	/* uprobe, made per EVENT */
 };
 
 struct lttng_event_desc {

@@ -40,6 +40,7 @@ struct lttng_channel;
 struct lttng_channel_syscalls;
 struct lttng_event_recorder;
 struct lttng_kprobe;
+struct lttng_uprobe;
 struct lttng_metadata_cache;
 
 /* One record being written. */
@@ -119,6 +120,7 @@ struct lttng_event_recorder {
 	bool registered;		/* callback on the tracepoint */
 	bool in_metadata;		/* described in the session metadata */
 	struct lttng_kprobe *kprobe;	/* KPROBE kind: its probe */
+	struct lttng_uprobe *uprobe;	/* UPROBE kind: its probe */
 };
 
 static inline bool lttng_event_should_record(const struct lttng_event_recorder *ev)

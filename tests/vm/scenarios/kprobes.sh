@@ -25,6 +25,9 @@ X=sc-exercise
 # run N: a helper process opening the file N times; prints its pid. The
 # dynamic loader's opens come on top: run 0 counts them.
 run() { $X repeat "$1" $F >/dev/null & p=$!; wait $p; echo $p; }
+# rsh SECONDS N: the same from a shell that sleeps first (so that it can
+# be tracked before it opens anything); prints the pid.
+rsh() { sh -c "sleep $1; exec $X repeat $2 $F >/dev/null" & p=$!; wait $p; echo $p; }
 # Events named $1 recorded for thread $2.
 of() { grep " $1: .*tid = $2 }" /tmp/bt.txt; }
 count() { of "$1" "$2" | wc -l; }
@@ -49,12 +52,14 @@ T0=$(run 0)
 T20=$(run 20)
 check "disable kp_off" sh -c "lttng disable-event -k -c ch kp_off >/dev/null"
 T5=$(run 5)
+R0=$(rsh 0 0)
 lttng stop k >/dev/null
 check "babeltrace2 reads k" sh -c "babeltrace2 $T/k >/tmp/bt.txt 2>/tmp/bt.err"
 of kp_sym $T20 | head -n 1 | sed 's/^/# /'
 of kr_entry $T20 | head -n 1 | sed 's/^/# /'
 of kr_exit $T20 | head -n 1 | sed 's/^/# /'
 L=$(count kp_sym $T0)
+LR=$(count kp_sym $R0)
 check "the loader's opens were seen ($L)" test "$L" -gt 0
 for e in kp_sym kp_addr kr_entry kr_exit; do
 	check_eq "$e: 20 hits more for 20 opens" "$((L + 20))" count $e $T20
@@ -88,24 +93,43 @@ check "kr: entry then exit, per thread" pairs_ok
 check "nothing was lost" sh -c "! grep -qi 'discarded' /tmp/bt.err"
 lttng destroy k >/dev/null
 
-# A gated session: only the tracked process's hits.
+# A gated session keeps exactly what an ungated one records of a tracked
+# process from the moment it is tracked, and nothing of an untracked one.
 mkg() {
+	lttng create u --output="$T/u" >/dev/null &&
+	lttng enable-channel -k ch >/dev/null &&
+	lttng enable-event -k -c ch --probe $SYM kp_u >/dev/null &&
+	lttng enable-event -k -c ch lttng_dt_flag >/dev/null &&
+	lttng add-context -k -c ch -t tid >/dev/null &&
 	lttng create g --output="$T/g" >/dev/null &&
 	lttng enable-channel -k ch >/dev/null &&
 	lttng enable-event -k -c ch --probe $SYM kp_g >/dev/null &&
-	lttng add-context -k -c ch -t procname -t tid >/dev/null &&
-	lttng-dt-ctl gate-set g 1 >/dev/null && lttng start g >/dev/null
+	lttng add-context -k -c ch -t tid >/dev/null &&
+	lttng-dt-ctl gate-set g 1 >/dev/null &&
+	lttng start u >/dev/null && lttng start g >/dev/null
 }
-check "gated session g with a kprobe" mkg
-mkfifo /tmp/go
-$X -w /tmp/go repeat 7 $F >/dev/null &
+check "an ungated session u and a gated session g with a kprobe" mkg
+# The shell sleeps while it is tracked, then becomes the helper.
+sh -c "sleep 2; exec $X repeat 7 $F >/dev/null" &
 P=$!
 check_eq "track a helper" "0" lttng-dt-ctl track-pid $P
-echo go >/tmp/go
 wait $P
 Q=$(run 4)
+lttng stop u >/dev/null
 lttng stop g >/dev/null
-check "babeltrace2 reads g" sh -c "babeltrace2 $T/g >/tmp/bt.txt 2>/tmp/bt.err"
-check_eq "g: the tracked helper's 7 opens" "7" count kp_g $P
-check_eq "g: none of the untracked helper's" "0" count kp_g $Q
-lttng destroy g >/dev/null
+check "babeltrace2 reads u and g" sh -c \
+	"babeltrace2 $T/u >/tmp/u.txt 2>/tmp/bt.err && babeltrace2 $T/g >/tmp/bt.txt 2>>/tmp/bt.err"
+# The time of the track, then u's hits of P after it.
+t_on=$(grep " lttng_dt_flag: .*{ tid = $P, pid = $P, reason = ( \"manual\" .*on = 1 }" /tmp/u.txt |
+	head -n 1 | sed 's/^\[\([^]]*\)\].*/\1/')
+check "u recorded the track" test -n "$t_on"
+after_track() {
+	grep " kp_u: .*tid = $P }" /tmp/u.txt | sed 's/^\[\([^]]*\)\].*/\1/' |
+		awk -v t="$t_on" '$1 > t' | wc -l
+}
+N=$(after_track)
+check "u: the helper's 7 opens and its loader's after the track ($N)" test "$N" -gt 7
+check_eq "g: exactly u's hits of the tracked helper after the track" "$N" count kp_g $P
+check "u: the untracked helper's opens" test "$(grep -c " kp_u: .*tid = $Q }" /tmp/u.txt)" -gt 4
+check_eq "g: none of the untracked helper's" "0" count kp_g "$Q"
+lttng destroy -a >/dev/null
