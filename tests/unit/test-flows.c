@@ -87,7 +87,10 @@ static void sw(struct ctf_buf *b, uint64_t ts, int prev, int next,
 	ctf_u32(b, (uint32_t)next);
 }
 
-/* 10.0.0.1:5000 -> 10.0.0.2:80, v4-mapped in the v6 fields. */
+/*
+ * 10.0.0.1:5000 -> 10.0.0.2:80, v4-mapped in the v6 fields; received by
+ * a dual-stack socket, whose family is AF_INET6 (10), not the sender's 2.
+ */
 static void mark(struct ctf_buf *b, uint32_t id, uint64_t ts, int ctx,
 		 uint32_t seq, uint32_t len)
 {
@@ -98,7 +101,7 @@ static void mark(struct ctf_buf *b, uint32_t id, uint64_t ts, int ctx,
 	memcpy(s6 + 12, s4, 4);
 	memcpy(d6 + 12, d4, 4);
 	header(b, id, ts, ctx, "ctx");
-	ctf_u16(b, 2);
+	ctf_u16(b, id == EV_RECV ? 10 : 2);
 	ctf_u16(b, 5000);
 	ctf_u16(b, 80);
 	ctf_bytes(b, s4, 4);

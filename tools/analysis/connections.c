@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Marked connections from lttng_dt_mark_send / lttng_dt_mark_recv. Both
- * ends record the segment's own source as saddr, so one key (family,
- * addresses, ports) names a connection direction on every host, and a
+ * ends record the segment's own source as saddr, so one key (addresses,
+ * ports) names a connection direction on every host, and a
  * send matches its receipt by that key and the segment's first seq.
  *
  * Per host, each direction counts what was sent and what was received.

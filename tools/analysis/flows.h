@@ -38,9 +38,13 @@ struct fl_thread {
 	struct fl_thread *next;
 };
 
-/* A connection direction: the segments' source and destination. */
+/*
+ * A connection direction: the segments' source and destination. Not the
+ * family: a dual-stack socket at one end says AF_INET6 where its IPv4
+ * peer says AF_INET; the v4-mapped addresses are the same on both.
+ */
 struct fl_key {
-	uint16_t family, sport, dport;
+	uint16_t sport, dport;
 	uint8_t saddr[16], daddr[16];	/* IPv4 as v4-mapped IPv6 */
 };
 

@@ -129,7 +129,6 @@ static void on_mark(struct reader *r, int64_t t, const bt_field *pl, bool send)
 	struct fl_mark m;
 
 	memset(&m, 0, sizeof(m));
-	m.key.family = (uint16_t)int_member(pl, "family", 0);
 	m.key.sport = (uint16_t)int_member(pl, "sport", 0);
 	m.key.dport = (uint16_t)int_member(pl, "dport", 0);
 	m.seq = (uint32_t)int_member(pl, "seq", 0);
