@@ -67,3 +67,44 @@ link_ip() {
 	*) return 1 ;;
 	esac
 }
+
+# netns_link NS1 ADDR1 NS2 ADDR2 [FLAGS]: a veth pair between two network
+# namespaces (made before), v-NS1-NS2 in NS1 and v-NS2-NS1 in NS2, with
+# an address at each end (FLAGS for both, e.g. nodad) and both ends up.
+# iproute2's ip by path: busybox's sh prefers its own applet.
+netns_link() {
+	local ip=/usr/sbin/ip a="v-$1-$3" b="v-$3-$1"
+	$ip link add "$a" type veth peer name "$b" &&
+	$ip link set "$a" netns "$1" && $ip link set "$b" netns "$3" &&
+	$ip -n "$1" addr add "$2" dev "$a" ${5:-} &&
+	$ip -n "$3" addr add "$4" dev "$b" ${5:-} &&
+	$ip -n "$1" link set "$a" up && $ip -n "$3" link set "$b" up
+}
+
+# gated_session NAME OUTPUT: a kernel session recording what the
+# request-flow analysis reads (sched_switch, lttng_dt_flag, the TCP mark's
+# events, pid/tid/procname contexts), its gate on; not started.
+gated_session() {
+	lttng create "$1" --output="$2" >/dev/null &&
+	lttng enable-channel -k -s "$1" --subbuf-size 1M --num-subbuf 8 ch >/dev/null &&
+	lttng enable-event -k -s "$1" -c ch \
+		sched_switch,lttng_dt_flag,lttng_dt_mark_send,lttng_dt_mark_recv >/dev/null &&
+	lttng add-context -k -s "$1" -c ch -t pid -t tid -t procname >/dev/null &&
+	[ "$(lttng-dt-ctl gate-set "$1" 1)" = 0 ]
+}
+
+# tracked_call NS HOST PORT CLIENT N: N calls of dt-rpc from namespace NS,
+# tracked (lttng-dt-ctl track-pid) before its first byte: it waits on a
+# FIFO until then. Prints what dt-rpc printed.
+tracked_call() {
+	local pid
+	rm -f /tmp/tracked-go && mkfifo /tmp/tracked-go || return 1
+	/usr/sbin/ip netns exec "$1" sh -c \
+		"read x </tmp/tracked-go; exec dt-rpc call $2 $3 $4 $5" \
+		>/tmp/tracked-call.log 2>&1 &
+	pid=$!
+	[ "$(lttng-dt-ctl track-pid $pid)" = 0 ] || echo "track-pid $pid failed"
+	echo go >/tmp/tracked-go
+	wait $pid
+	cat /tmp/tracked-call.log
+}

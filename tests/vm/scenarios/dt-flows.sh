@@ -18,32 +18,18 @@ IP=/usr/sbin/ip
 T=/tmp/traces
 
 netns_setup() {
-	$IP netns add cli && $IP netns add srv && $IP netns add be &&
-	$IP link add v-cs type veth peer name v-sc &&
-	$IP link set v-cs netns cli && $IP link set v-sc netns srv &&
-	$IP link add v-sb type veth peer name v-bs &&
-	$IP link set v-sb netns srv && $IP link set v-bs netns be &&
-	$IP -n cli addr add 10.1.0.1/24 dev v-cs &&
-	$IP -n srv addr add 10.1.0.2/24 dev v-sc &&
-	$IP -n srv addr add fd00:2::1/64 dev v-sb nodad &&
-	$IP -n be addr add fd00:2::2/64 dev v-bs nodad &&
-	for n in cli srv be; do $IP -n $n link set lo up || return 1; done &&
-	$IP -n cli link set v-cs up && $IP -n srv link set v-sc up &&
-	$IP -n srv link set v-sb up && $IP -n be link set v-bs up
+	for n in cli srv be; do
+		$IP netns add $n && $IP -n $n link set lo up || return 1
+	done
+	netns_link cli 10.1.0.1/24 srv 10.1.0.2/24 &&
+	netns_link srv fd00:2::1/64 be fd00:2::2/64 nodad
 }
 check "three namespaces on veth" netns_setup
 check "modprobe lttng-dt-tcp" modprobe lttng-dt-tcp
 lttng-sessiond --background >/tmp/sessiond.log 2>&1
 check "lttng-sessiond starts" wait_for 30 lttng list
 
-mk() {
-	lttng create g --output="$T/g" >/dev/null &&
-	lttng enable-channel -k --subbuf-size 1M --num-subbuf 8 ch >/dev/null &&
-	lttng enable-event -k -c ch sched_switch,lttng_dt_flag,lttng_dt_mark_send,lttng_dt_mark_recv >/dev/null &&
-	lttng add-context -k -c ch -t pid -t tid -t procname >/dev/null
-}
-check "create session g" mk
-check_eq "gate g" "0" $D gate-set g 1
+check "gated session g" gated_session g "$T/g"
 
 $IP netns exec be dt-rpc serve 7000 be >/tmp/be.log 2>&1 &
 S1=$!
@@ -58,14 +44,8 @@ t0=$(ns_now)
 check "start g" lttng start g
 check_eq "untracked client: 10 calls" "ok 10 calls" \
 	$IP netns exec cli dt-rpc call 10.1.0.2 6000 untracked 10
-mkfifo /tmp/go
-$IP netns exec cli sh -c 'read x </tmp/go; exec dt-rpc call 10.1.0.2 6000 tracked 10' \
-	>/tmp/cli.log 2>&1 &
-C=$!
-check_eq "track the client" "0" $D track-pid $C
-echo go >/tmp/go
-wait $C
-check_eq "tracked client: 10 calls" "ok 10 calls" cat /tmp/cli.log
+check_eq "tracked client: 10 calls" "ok 10 calls" \
+	tracked_call cli 10.1.0.2 6000 tracked 10
 check "stop g" lttng stop g
 t1=$(ns_now)
 DUR=$(( t1 - t0 + 10000000 ))	# uptime has 10 ms steps
