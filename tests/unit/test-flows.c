@@ -5,8 +5,9 @@
  * (one closed, one open at the trace's end), on-CPU time while flagged
  * from sched_switch and the flag event's own context, per-host
  * connection counts, sends matched to receipts across the two traces
- * with the first segment's delay, and the errors for a missing path and
- * a trace without lttng-dt events.
+ * with the first segment's delay, a thread seen on a second CPU without
+ * its switch out of the first, and the errors for a missing path and a
+ * trace without lttng-dt events.
  */
 #define _GNU_SOURCE
 #include <setjmp.h>
@@ -112,15 +113,32 @@ static void mark(struct ctf_buf *b, uint32_t id, uint64_t ts, int ctx,
 	ctf_u32(b, len);
 }
 
+/* dir/sub/stream_CPU: one packet of events ev on CPU cpu. */
+static void write_stream(const char *dir, const char *sub, uint32_t cpu,
+			 const struct ctf_buf *ev)
+{
+	struct ctf_buf *p = calloc(1, sizeof(*p));
+	char name[256];
+
+	assert_non_null(p);
+	ctf_u32(p, 0xC1FC1FC1u);
+	ctf_u32(p, 0);
+	ctf_u64(p, (8 + 20 + ev->len) * 8);
+	ctf_u64(p, (8 + 20 + ev->len) * 8);
+	ctf_u32(p, cpu);
+	ctf_bytes(p, ev->data, ev->len);
+	snprintf(name, sizeof(name), "%s/stream_%u", sub, cpu);
+	assert_int_equal(ctf_write_file(dir, name, p->data, p->len), 0);
+	free(p);
+}
+
 /* dir/sub/{metadata,stream_0}: one packet, CPU 0. */
 static void write_trace(const char *dir, const char *sub, const char *host,
 			const struct ctf_buf *ev)
 {
 	char *meta, name[256];
-	struct ctf_buf *p = calloc(1, sizeof(*p));
 	int n;
 
-	assert_non_null(p);
 	snprintf(name, sizeof(name), "%s/%s", dir, sub);
 	assert_int_equal(mkdir(name, 0755), 0);
 	n = asprintf(&meta, metadata_fmt, host, mark_fields, mark_fields);
@@ -128,15 +146,7 @@ static void write_trace(const char *dir, const char *sub, const char *host,
 	snprintf(name, sizeof(name), "%s/metadata", sub);
 	assert_int_equal(ctf_write_file(dir, name, meta, (size_t)n), 0);
 	free(meta);
-	ctf_u32(p, 0xC1FC1FC1u);
-	ctf_u32(p, 0);
-	ctf_u64(p, (8 + 20 + ev->len) * 8);
-	ctf_u64(p, (8 + 20 + ev->len) * 8);
-	ctf_u32(p, 0);
-	ctf_bytes(p, ev->data, ev->len);
-	snprintf(name, sizeof(name), "%s/stream_0", sub);
-	assert_int_equal(ctf_write_file(dir, name, p->data, p->len), 0);
-	free(p);
+	write_stream(dir, sub, 0, ev);
 }
 
 /*
@@ -240,6 +250,45 @@ static void two_hosts(void **state)
 	ctf_remove_dir(dir);
 }
 
+/*
+ * Host hm, two CPUs: 300 runs on CPU 0 from 1000, flagged manual at 2000;
+ * its switch out of CPU 0 is not recorded, but at 5000 it records an
+ * event on CPU 1; flag cleared at 6000 there. 301 comes on CPU 0 at
+ * 5500. On CPU while flagged: 2000-5000 on CPU 0 (the most it can have
+ * been), 5000-6000 on CPU 1.
+ */
+static void migration(void **state)
+{
+	struct ctf_buf *c0 = calloc(1, sizeof(*c0)), *c1 = calloc(1, sizeof(*c1));
+	char *dir = ctf_make_dir(), path[4096];
+	struct fl_thread *t;
+	struct fl_host *h;
+	unsigned int n;
+
+	(void)state;
+	assert_non_null(c0);
+	assert_non_null(c1);
+	sw(c0, 1000, 0, 300, "mover");
+	flag(c0, 2000, 300, 300, FL_MANUAL, 1);
+	sw(c0, 5500, 0, 301, "other");
+	mark(c1, EV_SEND, 5000, 300, 1, 10);
+	flag(c1, 6000, 300, 300, FL_MANUAL, 0);
+	write_trace(dir, "trace/hm", "hm", c0);
+	write_stream(dir, "trace/hm", 1, c1);
+	snprintf(path, sizeof(path), "%s/trace", dir);
+	assert_int_equal(fl_read_path(path, &n), 0);
+	h = fl_host_get("hm");
+	assert_int_equal(h->n_cpus, 2);
+	t = fl_thread_get(h, 300);
+	assert_int_equal(t->flagged_ns, 4000);
+	assert_int_equal(t->on_cpu_ns, 3000 + 1000);
+	fl_conns_free();
+	fl_hosts_free();
+	free(c0);
+	free(c1);
+	ctf_remove_dir(dir);
+}
+
 static void errors(void **state)
 {
 	struct ctf_buf *a = calloc(1, sizeof(*a));
@@ -265,6 +314,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(two_hosts),
+		cmocka_unit_test(migration),
 		cmocka_unit_test(errors),
 	};
 

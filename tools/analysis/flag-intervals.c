@@ -92,7 +92,19 @@ void fl_running(struct fl_host *h, int64_t t_ns, uint64_t cpu, int tid)
 	if (tid <= 0)
 		return;		/* the idle task: nobody's time */
 	next = fl_thread_get(h, tid);
+	/*
+	 * Seen on another CPU than thought: its switch out there was not
+	 * recorded (it was not flagged then). It ran there until now at
+	 * most; what we know for sure is that it runs here from now.
+	 */
+	if (next->on_cpu && next->cpu != cpu) {
+		on_cpu_stop(next, t_ns);
+		cur = fl_host_cpu(h, next->cpu);
+		if (cur && *cur == tid)
+			*cur = -1;
+	}
 	next->on_cpu = true;
+	next->cpu = cpu;
 	next->acc_from = t_ns;
 }
 

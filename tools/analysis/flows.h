@@ -31,8 +31,9 @@ struct fl_thread {
 	unsigned int iv_reasons;
 	struct fl_interval *iv;
 	size_t n_iv, cap_iv;
-	/* On a CPU now (last switch in, or an event in its context). */
+	/* On CPU cpu now (last switch in, or an event in its context). */
 	bool on_cpu;
+	uint64_t cpu;
 	int64_t acc_from;		/* on CPU and flagged since */
 	int64_t flagged_ns, on_cpu_ns;
 	struct fl_thread *next;
