@@ -140,15 +140,61 @@ static void on_mark(struct reader *r, int64_t t, const bt_field *pl, bool send)
 	r->dt_events++;
 }
 
+/* Context: who runs on this CPU, and its name. */
+static void on_context(struct reader *r, int64_t t, const bt_field *ctx)
+{
+	int tid = (int)int_member(ctx, "tid", -1);
+
+	if (tid <= 0)
+		return;
+	fl_thread_name(r->host, tid, (int)int_member(ctx, "pid", -1),
+		       str_member(ctx, "procname"));
+	if (r->have_cpu)
+		fl_running(r->host, t, r->cpu, tid);
+}
+
+static void on_sched_switch(struct reader *r, int64_t t, const bt_field *pl)
+{
+	int next = (int)int_member(pl, "next_tid", -1);
+
+	r->host->n_sched_switch++;
+	fl_thread_name(r->host, (int)int_member(pl, "prev_tid", -1), -1,
+		       str_member(pl, "prev_comm"));
+	fl_thread_name(r->host, next, -1, str_member(pl, "next_comm"));
+	if (r->have_cpu && next >= 0)
+		fl_running(r->host, t, r->cpu, next);
+}
+
+static void on_payload(struct reader *r, int64_t t, const char *name,
+		       const bt_field *pl)
+{
+	if (!strcmp(name, "lttng_dt_flag")) {
+		fl_flag_event(r->host, t, (int)int_member(pl, "tid", -1),
+			      (int)int_member(pl, "pid", -1),
+			      (unsigned int)int_member(pl, "reason", -1),
+			      int_member(pl, "on", 0) != 0);
+		r->dt_events++;
+		r->host->n_dt_events++;
+	} else if (!strcmp(name, "lttng_dt_mark_send")) {
+		on_mark(r, t, pl, true);
+		r->host->n_dt_events++;
+	} else if (!strcmp(name, "lttng_dt_mark_recv")) {
+		on_mark(r, t, pl, false);
+		r->host->n_dt_events++;
+	} else if (!strcmp(name, "sched_switch")) {
+		on_sched_switch(r, t, pl);
+	} else if (!strcmp(name, "lttng_statedump_process_state")) {
+		fl_thread_name(r->host, (int)int_member(pl, "tid", -1),
+			       (int)int_member(pl, "pid", -1), str_member(pl, "name"));
+	}
+}
+
 static void on_event(struct reader *r, const bt_message *msg)
 {
 	const bt_event *ev = bt_message_event_borrow_event_const(msg);
 	const char *name = bt_event_class_get_name(bt_event_borrow_class_const(ev));
-	const bt_field *pl = bt_event_borrow_payload_field_const(ev);
-	const bt_field *ctx = bt_event_borrow_common_context_field_const(ev);
 	struct fl_host *h;
 	int64_t t = 0;
-	int ctid;
 
 	if (bt_clock_snapshot_get_ns_from_origin(
 		    bt_message_event_borrow_default_clock_snapshot_const(msg), &t))
@@ -163,43 +209,9 @@ static void on_event(struct reader *r, const bt_message *msg)
 		h->last = t;
 	if (t > r->last)
 		r->last = t;
-	if (!name)
-		return;
-
-	/* Context: who runs on this CPU, and its name. */
-	ctid = (int)int_member(ctx, "tid", -1);
-	if (ctid > 0) {
-		fl_thread_name(h, ctid, (int)int_member(ctx, "pid", -1),
-			       str_member(ctx, "procname"));
-		if (r->have_cpu)
-			fl_running(h, t, r->cpu, ctid);
-	}
-
-	if (!strcmp(name, "lttng_dt_flag")) {
-		fl_flag_event(h, t, (int)int_member(pl, "tid", -1),
-			      (int)int_member(pl, "pid", -1),
-			      (unsigned int)int_member(pl, "reason", -1),
-			      int_member(pl, "on", 0) != 0);
-		r->dt_events++;
-		h->n_dt_events++;
-	} else if (!strcmp(name, "lttng_dt_mark_send")) {
-		on_mark(r, t, pl, true);
-		h->n_dt_events++;
-	} else if (!strcmp(name, "lttng_dt_mark_recv")) {
-		on_mark(r, t, pl, false);
-		h->n_dt_events++;
-	} else if (!strcmp(name, "sched_switch")) {
-		h->n_sched_switch++;
-		fl_thread_name(h, (int)int_member(pl, "prev_tid", -1), -1,
-			       str_member(pl, "prev_comm"));
-		fl_thread_name(h, (int)int_member(pl, "next_tid", -1), -1,
-			       str_member(pl, "next_comm"));
-		if (r->have_cpu)
-			fl_running(h, t, r->cpu, (int)int_member(pl, "next_tid", 0));
-	} else if (!strncmp(name, "lttng_statedump_process_state", 29)) {
-		fl_thread_name(h, (int)int_member(pl, "tid", -1),
-			       (int)int_member(pl, "pid", -1), str_member(pl, "name"));
-	}
+	on_context(r, t, bt_event_borrow_common_context_field_const(ev));
+	if (name)
+		on_payload(r, t, name, bt_event_borrow_payload_field_const(ev));
 }
 
 static bt_graph_simple_sink_component_consume_func_status
