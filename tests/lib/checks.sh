@@ -93,13 +93,14 @@ gated_session() {
 	[ "$(lttng-dt-ctl gate-set "$1" 1)" = 0 ]
 }
 
-# tracked_call NS HOST PORT CLIENT N: N calls of dt-rpc from namespace NS,
-# tracked (lttng-dt-ctl track-pid) before its first byte: it waits on a
-# FIFO until then. Prints what dt-rpc printed.
+# tracked_call NS HOST PORT CLIENT N: N calls of dt-rpc from namespace NS
+# (- for none), tracked (lttng-dt-ctl track-pid) before its first byte:
+# it waits on a FIFO until then. Prints what dt-rpc printed.
 tracked_call() {
-	local pid
+	local pid in=""
+	[ "$1" = - ] || in="/usr/sbin/ip netns exec $1"
 	rm -f /tmp/tracked-go && mkfifo /tmp/tracked-go || return 1
-	/usr/sbin/ip netns exec "$1" sh -c \
+	$in sh -c \
 		"read x </tmp/tracked-go; exec dt-rpc call $2 $3 $4 $5" \
 		>/tmp/tracked-call.log 2>&1 &
 	pid=$!
