@@ -304,6 +304,9 @@ static void errors(void **state)
 	ctf_u8(a, 0);
 	write_trace(dir, "trace/plain", "hp", a);
 	assert_int_equal(fl_read_path(path, &n), -1);	/* no dt event */
+	/* sched_switch declared but none recorded: on-CPU time still known */
+	assert_true(fl_host_get("hp")->sched_switch_enabled);
+	assert_int_equal(fl_host_get("hp")->n_sched_switch, 0);
 	fl_conns_free();
 	fl_hosts_free();
 	free(a);

@@ -67,6 +67,7 @@ struct fl_host {
 	unsigned int n_traces;
 	int64_t first, last;		/* first and last event */
 	uint64_t n_events, n_dt_events, n_sched_switch;
+	bool sched_switch_enabled;	/* a trace declares the event */
 	struct fl_thread *threads[FL_THREAD_BUCKETS];
 	/* Per CPU: who runs there (-1 unknown), for the trace being read. */
 	int *cpu_tid;

@@ -88,7 +88,7 @@ static void print_thread(const struct fl_host *h, const struct fl_thread *t)
 	fmt_dur(b, sizeof(b), t->flagged_ns);
 	printf("; %zu interval%s, flagged %s s, on CPU ", t->n_iv,
 	       t->n_iv == 1 ? "" : "s", b);
-	if (h->n_sched_switch) {
+	if (h->sched_switch_enabled) {
 		fmt_dur(b, sizeof(b), t->on_cpu_ns);
 		printf("%s s\n", b);
 	} else {
@@ -154,7 +154,7 @@ static void print_host(const struct fl_host *h)
 	       h->n_traces, h->n_traces == 1 ? "" : "s",
 	       (unsigned long long)h->n_events, when, b);
 	printf("Flagged threads on %s: %zu%s\n", h->name, n,
-	       h->n_sched_switch ? "" : " (no sched_switch: on-CPU time n/a)");
+	       h->sched_switch_enabled ? "" : " (sched_switch not recorded: on-CPU time n/a)");
 	for (i = 0; i < n; i++)
 		print_thread(h, v[i]);
 	free(v);

@@ -95,6 +95,29 @@ static bool bytes_member(const bt_field *s, const char *name, uint8_t *out,
 	return true;
 }
 
+/*
+ * Whether the trace declares sched_switch: then on-CPU time is known even
+ * if no switch was recorded (a thread flagged and cleared while it ran).
+ */
+static bool declares_sched_switch(const bt_trace *tr)
+{
+	const bt_trace_class *tc = bt_trace_borrow_class_const(tr);
+	const bt_stream_class *sc;
+	uint64_t i, j;
+
+	for (i = 0; i < bt_trace_class_get_stream_class_count(tc); i++) {
+		sc = bt_trace_class_borrow_stream_class_by_index_const(tc, i);
+		for (j = 0; j < bt_stream_class_get_event_class_count(sc); j++) {
+			const char *n = bt_event_class_get_name(
+				bt_stream_class_borrow_event_class_by_index_const(sc, j));
+
+			if (n && !strcmp(n, "sched_switch"))
+				return true;
+		}
+	}
+	return false;
+}
+
 static void set_trace(struct reader *r, const bt_event *ev)
 {
 	const bt_trace *tr = bt_stream_borrow_trace_const(bt_event_borrow_stream_const(ev));
@@ -109,6 +132,8 @@ static void set_trace(struct reader *r, const bt_event *ev)
 		name = bt_value_string_get(v);
 	r->host = fl_host_get(name);
 	r->host->n_traces++;
+	if (declares_sched_switch(tr))
+		r->host->sched_switch_enabled = true;
 }
 
 static void set_packet(struct reader *r, const bt_event *ev)
