@@ -109,3 +109,22 @@ tracked_call() {
 	wait $pid
 	cat /tmp/tracked-call.log
 }
+
+# flows_totals BT_TEXT FLOWS_OUT MIN: lttng-dt-flows' report FLOWS_OUT
+# against babeltrace2's text BT_TEXT of the same traces: at least MIN mark
+# events each way, its totals and its per-connection segment counts equal
+# the mark events babeltrace2 printed, and every receipt matched.
+flows_totals() {
+	local sent recv
+	sent=$(grep -c 'lttng_dt_mark_send:' "$1")
+	recv=$(grep -c 'lttng_dt_mark_recv:' "$1")
+	echo "# babeltrace2: $sent mark sends, $recv mark receipts"
+	check "marks were recorded both ways" sh -c "[ $sent -ge $3 ] && [ $recv -ge $3 ]"
+	check_eq "flows: totals equal babeltrace2's counts, every receipt matched" \
+		"Total: $sent marked segments sent, $recv received, $recv matched" \
+		grep '^Total: ' "$2"
+	check_eq "flows: per-connection sent segments add up" "$sent" \
+		awk '$1 == "sent" && $3 == "segments," { s += $2 } END { print s + 0 }' "$2"
+	check_eq "flows: per-connection received segments add up" "$recv" \
+		awk '$1 == "received" && $3 == "segments," { s += $2 } END { print s + 0 }' "$2"
+}

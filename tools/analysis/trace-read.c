@@ -18,7 +18,6 @@
 #include "flows.h"
 
 struct reader {
-	const char *dir;
 	struct fl_host *host;
 	const bt_trace *trace;
 	const bt_packet *packet;
@@ -266,34 +265,40 @@ sink_consume(bt_message_iterator *it, void *data)
 	return BT_GRAPH_SIMPLE_SINK_COMPONENT_CONSUME_FUNC_STATUS_OK;
 }
 
-static const void *component_class(const char *plugin_name, const char *name,
-				   bool filter)
+static const bt_plugin *load_plugin(const char *name)
 {
 	const bt_plugin *p = NULL;
-	const void *cls;
 
-	if (bt_plugin_find(plugin_name, BT_TRUE, BT_TRUE, BT_TRUE, BT_TRUE,
-			   BT_FALSE, &p) != BT_PLUGIN_FIND_STATUS_OK) {
-		fprintf(stderr, "Error: babeltrace2 plugin \"%s\" not found\n", plugin_name);
+	if (bt_plugin_find(name, BT_TRUE, BT_TRUE, BT_TRUE, BT_TRUE, BT_FALSE,
+			   &p) != BT_PLUGIN_FIND_STATUS_OK) {
+		fprintf(stderr, "Error: babeltrace2's \"%s\" plugin not found\n", name);
 		return NULL;
 	}
-	cls = filter ? (const void *)bt_plugin_borrow_filter_component_class_by_name_const(p, name) :
-		       (const void *)bt_plugin_borrow_source_component_class_by_name_const(p, name);
-	/* The plugin's shared object stays loaded for its classes' sake. */
-	if (cls)
-		bt_component_class_get_ref((const bt_component_class *)
-			(filter ? bt_component_class_filter_as_component_class_const(cls) :
-				  bt_component_class_source_as_component_class_const(cls)));
-	else
-		fprintf(stderr, "Error: babeltrace2 has no %s.%s\n", plugin_name, name);
-	bt_plugin_put_ref(p);
-	return cls;
+	return p;
+}
+
+/* The plugins stay loaded until exit: their classes live in them. */
+static int load_classes(const bt_component_class_source **src,
+			const bt_component_class_filter **mux)
+{
+	static const bt_plugin *ctf, *utils;
+
+	if ((!ctf && !(ctf = load_plugin("ctf"))) ||
+	    (!utils && !(utils = load_plugin("utils"))))
+		return -1;
+	*src = bt_plugin_borrow_source_component_class_by_name_const(ctf, "fs");
+	*mux = bt_plugin_borrow_filter_component_class_by_name_const(utils, "muxer");
+	if (!*src || !*mux) {
+		fprintf(stderr, "Error: babeltrace2 lacks source.ctf.fs or filter.utils.muxer\n");
+		return -1;
+	}
+	return 0;
 }
 
 static bt_graph *make_graph(const char *dir, struct reader *r)
 {
-	static const bt_component_class_source *src_cls;
-	static const bt_component_class_filter *mux_cls;
+	const bt_component_class_source *src_cls;
+	const bt_component_class_filter *mux_cls;
 	const bt_component_source *src;
 	const bt_component_filter *mux;
 	const bt_component_sink *sink;
@@ -301,9 +306,7 @@ static bt_graph *make_graph(const char *dir, struct reader *r)
 	bt_graph *g = NULL;
 	uint64_t i;
 
-	if (!src_cls && !(src_cls = component_class("ctf", "fs", false)))
-		return NULL;
-	if (!mux_cls && !(mux_cls = component_class("utils", "muxer", true)))
+	if (load_classes(&src_cls, &mux_cls))
 		return NULL;
 	g = bt_graph_create(0);
 	params = bt_value_map_create();
@@ -338,7 +341,7 @@ err:
 /* Read one trace; 0 or -1. Its dt events are added to *dt_events. */
 static int read_trace(const char *dir, uint64_t *dt_events)
 {
-	struct reader r = { .dir = dir, .last = INT64_MIN };
+	struct reader r = { .last = INT64_MIN };
 	bt_graph_run_status st;
 	bt_graph *g = make_graph(dir, &r);
 
