@@ -67,3 +67,64 @@ link_ip() {
 	*) return 1 ;;
 	esac
 }
+
+# netns_link NS1 ADDR1 NS2 ADDR2 [FLAGS]: a veth pair between two network
+# namespaces (made before), v-NS1-NS2 in NS1 and v-NS2-NS1 in NS2, with
+# an address at each end (FLAGS for both, e.g. nodad) and both ends up.
+# iproute2's ip by path: busybox's sh prefers its own applet.
+netns_link() {
+	local ip=/usr/sbin/ip a="v-$1-$3" b="v-$3-$1"
+	$ip link add "$a" type veth peer name "$b" &&
+	$ip link set "$a" netns "$1" && $ip link set "$b" netns "$3" &&
+	$ip -n "$1" addr add "$2" dev "$a" ${5:-} &&
+	$ip -n "$3" addr add "$4" dev "$b" ${5:-} &&
+	$ip -n "$1" link set "$a" up && $ip -n "$3" link set "$b" up
+}
+
+# gated_session NAME OUTPUT: a kernel session recording what the
+# request-flow analysis reads (sched_switch, lttng_dt_flag, the TCP mark's
+# events, pid/tid/procname contexts), its gate on; not started.
+gated_session() {
+	lttng create "$1" --output="$2" >/dev/null &&
+	lttng enable-channel -k -s "$1" --subbuf-size 1M --num-subbuf 8 ch >/dev/null &&
+	lttng enable-event -k -s "$1" -c ch \
+		sched_switch,lttng_dt_flag,lttng_dt_mark_send,lttng_dt_mark_recv >/dev/null &&
+	lttng add-context -k -s "$1" -c ch -t pid -t tid -t procname >/dev/null &&
+	[ "$(lttng-dt-ctl gate-set "$1" 1)" = 0 ]
+}
+
+# tracked_call NS HOST PORT CLIENT N: N calls of dt-rpc from namespace NS
+# (- for none), tracked (lttng-dt-ctl track-pid) before its first byte:
+# it waits on a FIFO until then. Prints what dt-rpc printed.
+tracked_call() {
+	local pid in=""
+	[ "$1" = - ] || in="/usr/sbin/ip netns exec $1"
+	rm -f /tmp/tracked-go && mkfifo /tmp/tracked-go || return 1
+	$in sh -c \
+		"read x </tmp/tracked-go; exec dt-rpc call $2 $3 $4 $5" \
+		>/tmp/tracked-call.log 2>&1 &
+	pid=$!
+	[ "$(lttng-dt-ctl track-pid $pid)" = 0 ] || echo "track-pid $pid failed"
+	echo go >/tmp/tracked-go
+	wait $pid
+	cat /tmp/tracked-call.log
+}
+
+# flows_totals BT_TEXT FLOWS_OUT MIN: lttng-dt-flows' report FLOWS_OUT
+# against babeltrace2's text BT_TEXT of the same traces: at least MIN mark
+# events each way, its totals and its per-connection segment counts equal
+# the mark events babeltrace2 printed, and every receipt matched.
+flows_totals() {
+	local sent recv
+	sent=$(grep -c 'lttng_dt_mark_send:' "$1")
+	recv=$(grep -c 'lttng_dt_mark_recv:' "$1")
+	echo "# babeltrace2: $sent mark sends, $recv mark receipts"
+	check "marks were recorded both ways" sh -c "[ $sent -ge $3 ] && [ $recv -ge $3 ]"
+	check_eq "flows: totals equal babeltrace2's counts, every receipt matched" \
+		"Total: $sent marked segments sent, $recv received, $recv matched" \
+		grep '^Total: ' "$2"
+	check_eq "flows: per-connection sent segments add up" "$sent" \
+		awk '$1 == "sent" && $3 == "segments," { s += $2 } END { print s + 0 }' "$2"
+	check_eq "flows: per-connection received segments add up" "$recv" \
+		awk '$1 == "received" && $3 == "segments," { s += $2 } END { print s + 0 }' "$2"
+}

@@ -77,6 +77,12 @@ if [ -x "$top/tools/lttng-dt/lttng-dt" ]; then
 else
 	echo "warning: $top/tools/lttng-dt/lttng-dt not built: the VM has no lttng-dt" >&2
 fi
+# lttng-dt-flows, the analysis, runs on the traces inside the VM too.
+if [ -x "$top/tools/analysis/lttng-dt-flows" ]; then
+	cp "$top/tools/analysis/lttng-dt-flows" "$build/helpers/"
+else
+	echo "warning: $top/tools/analysis/lttng-dt-flows not built: the VM has no lttng-dt-flows" >&2
+fi
 
 VM_FRONT=$front "$here/mkinitramfs.sh" "$build/initramfs.cpio.gz" "$VM_KVER" \
 	"$build/modroot" "$build/helpers" "$VM_MODINDEX" "$VM_DISTRO_MODULES" \

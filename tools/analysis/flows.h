@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * lttng-dt-flows: what the units share. The model is per host (the
+ * trace environment's hostname): its threads (tid, pid, procname, flag
+ * intervals, on-CPU time while flagged) and its marked connections; the
+ * matching of sends to receipts is across hosts. Times are nanoseconds
+ * from the clock's origin (the Unix epoch for LTTng's monotonic clock
+ * with its offset).
+ */
+#ifndef _LTTNG_DT_FLOWS_H
+#define _LTTNG_DT_FLOWS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum fl_reason { FL_MANUAL, FL_INHERITED, FL_NETWORK, FL_NR_REASONS };
+
+struct fl_interval {
+	int64_t begin, end;
+	unsigned int reasons;		/* bit per enum fl_reason */
+	bool open_at_end;		/* still flagged when the trace ended */
+};
+
+struct fl_thread {
+	int tid, pid;
+	char procname[32];
+	unsigned int reasons_now, reasons_seen;
+	/* The open interval, when reasons_now != 0. */
+	int64_t iv_begin;
+	unsigned int iv_reasons;
+	struct fl_interval *iv;
+	size_t n_iv, cap_iv;
+	/* On CPU cpu now (last switch in, or an event in its context). */
+	bool on_cpu;
+	uint64_t cpu;
+	int64_t acc_from;		/* on CPU and flagged since */
+	int64_t flagged_ns, on_cpu_ns;
+	struct fl_thread *next;
+};
+
+/*
+ * A connection direction: the segments' source and destination. Not the
+ * family: a dual-stack socket at one end says AF_INET6 where its IPv4
+ * peer says AF_INET; the v4-mapped addresses are the same on both.
+ */
+struct fl_key {
+	uint16_t sport, dport;
+	uint8_t saddr[16], daddr[16];	/* IPv4 as v4-mapped IPv6 */
+};
+
+struct fl_conn_side {
+	uint64_t segments, bytes;
+	int64_t first, last;
+};
+
+struct fl_conn {
+	struct fl_key key;
+	struct fl_conn_side sent, received;
+	struct fl_conn *next;
+};
+
+#define FL_THREAD_BUCKETS	1024
+
+struct fl_host {
+	char *name;
+	unsigned int n_traces;
+	int64_t first, last;		/* first and last event */
+	uint64_t n_events, n_dt_events, n_sched_switch;
+	bool sched_switch_enabled;	/* a trace declares the event */
+	struct fl_thread *threads[FL_THREAD_BUCKETS];
+	/* Per CPU: who runs there (-1 unknown), for the trace being read. */
+	int *cpu_tid;
+	size_t n_cpus;
+	struct fl_conn *conns;
+	struct fl_host *next;
+};
+
+/* hosts.c */
+struct fl_host *fl_host_get(const char *name);
+struct fl_host *fl_hosts(void);
+struct fl_thread *fl_thread_get(struct fl_host *h, int tid);
+void fl_thread_name(struct fl_host *h, int tid, int pid, const char *name);
+int *fl_host_cpu(struct fl_host *h, uint64_t cpu);
+void fl_hosts_free(void);
+void *fl_xalloc(size_t n);
+void fl_oom(void) __attribute__((noreturn));
+const char *fl_reason_name(unsigned int r);
+
+/* flag-intervals.c */
+void fl_flag_event(struct fl_host *h, int64_t t, int tid, int pid,
+		   unsigned int reason, bool on);
+void fl_running(struct fl_host *h, int64_t t, uint64_t cpu, int tid);
+void fl_trace_end(struct fl_host *h, int64_t t);
+
+/* connections.c */
+struct fl_mark {
+	struct fl_key key;
+	uint32_t seq, len;
+};
+void fl_conn_mark(struct fl_host *h, int64_t t, const struct fl_mark *m,
+		  bool send);
+struct fl_match {
+	uint64_t sent, received, matched;
+	const struct fl_host *send_host, *recv_host;
+	int64_t first_delay;		/* receipt - send of the first matched */
+	bool have_delay;
+};
+void fl_conn_finish(void);
+void fl_conn_match(const struct fl_key *k, struct fl_match *out);
+void fl_conns_free(void);
+
+/* trace-read.c */
+int fl_read_path(const char *path, unsigned int *n_traces);
+
+/* output.c */
+void fl_print_hosts(void);
+void fl_print_report(void);
+void fl_print_addr(const struct fl_key *k, bool src, char *buf, size_t len);
+
+#endif

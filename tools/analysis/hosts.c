@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The hosts read so far and their threads: a list of hosts in the order
+ * first seen, a hash of threads by tid per host. A thread is known from
+ * any event that names it (statedump, sched_switch, context), so that a
+ * flagged thread has a procname even if it never ran while flagged.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "flows.h"
+
+static struct fl_host *hosts;
+
+void fl_oom(void)
+{
+	fprintf(stderr, "Error: out of memory\n");
+	exit(1);
+}
+
+void *fl_xalloc(size_t n)
+{
+	void *p = calloc(1, n);
+
+	if (!p)
+		fl_oom();
+	return p;
+}
+
+const char *fl_reason_name(unsigned int r)
+{
+	static const char *const names[FL_NR_REASONS] = {
+		"manual", "inherited", "network",
+	};
+
+	return r < FL_NR_REASONS ? names[r] : "unknown";
+}
+
+struct fl_host *fl_hosts(void)
+{
+	return hosts;
+}
+
+struct fl_host *fl_host_get(const char *name)
+{
+	struct fl_host *h, **tail = &hosts;
+
+	for (h = hosts; h; h = h->next) {
+		if (!strcmp(h->name, name))
+			return h;
+		tail = &h->next;
+	}
+	h = fl_xalloc(sizeof(*h));
+	h->name = strdup(name);
+	if (!h->name)
+		fl_oom();
+	h->first = INT64_MAX;
+	h->last = INT64_MIN;
+	*tail = h;
+	return h;
+}
+
+struct fl_thread *fl_thread_get(struct fl_host *h, int tid)
+{
+	struct fl_thread **b = &h->threads[(unsigned int)tid % FL_THREAD_BUCKETS];
+	struct fl_thread *t;
+
+	for (t = *b; t; t = t->next)
+		if (t->tid == tid)
+			return t;
+	t = fl_xalloc(sizeof(*t));
+	t->tid = tid;
+	t->pid = -1;
+	t->next = *b;
+	*b = t;
+	return t;
+}
+
+/* The latest name wins: dt-rpc, for one, renames itself after a fork. */
+void fl_thread_name(struct fl_host *h, int tid, int pid, const char *name)
+{
+	struct fl_thread *t;
+
+	if (tid <= 0)
+		return;
+	t = fl_thread_get(h, tid);
+	if (pid > 0)
+		t->pid = pid;
+	if (name && *name)
+		snprintf(t->procname, sizeof(t->procname), "%s", name);
+}
+
+/* Who runs on CPU cpu of h, growing the table as CPUs show up. */
+int *fl_host_cpu(struct fl_host *h, uint64_t cpu)
+{
+	size_t i, n;
+	int *p;
+
+	if (cpu >= 65536)
+		return NULL;
+	if (cpu >= h->n_cpus) {
+		n = cpu + 1;
+		p = realloc(h->cpu_tid, n * sizeof(*p));
+		if (!p)
+			fl_oom();
+		for (i = h->n_cpus; i < n; i++)
+			p[i] = -1;
+		h->cpu_tid = p;
+		h->n_cpus = n;
+	}
+	return &h->cpu_tid[cpu];
+}
+
+void fl_hosts_free(void)
+{
+	struct fl_thread *t, *tn;
+	struct fl_conn *c, *cn;
+	struct fl_host *h;
+	size_t i;
+
+	while ((h = hosts)) {
+		hosts = h->next;
+		for (i = 0; i < FL_THREAD_BUCKETS; i++)
+			for (t = h->threads[i]; t; t = tn) {
+				tn = t->next;
+				free(t->iv);
+				free(t);
+			}
+		for (c = h->conns; c; c = cn) {
+			cn = c->next;
+			free(c);
+		}
+		free(h->cpu_tid);
+		free(h->name);
+		free(h);
+	}
+}

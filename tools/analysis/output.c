@@ -1,0 +1,242 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The report: per host its flagged threads and their intervals, and its
+ * marked connections; then every connection direction with its sends
+ * matched to their receipts across hosts. Times within a host are
+ * seconds from its first event ("+S.NNNNNNNNN"); the one-way delay is
+ * the raw difference of two hosts' clocks. The layout is documented in
+ * lttng-dt-flows(1), which scripts may rely on.
+ */
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+
+#include "flows.h"
+
+static void fmt_dur(char *buf, size_t len, int64_t ns)
+{
+	const char *sign = ns < 0 ? "-" : "";
+	uint64_t a = ns < 0 ? -(uint64_t)ns : (uint64_t)ns;
+
+	snprintf(buf, len, "%s%llu.%09llu", sign, (unsigned long long)(a / 1000000000),
+		 (unsigned long long)(a % 1000000000));
+}
+
+static void print_rel(const struct fl_host *h, int64_t t)
+{
+	char b[40];
+
+	fmt_dur(b, sizeof(b), t - h->first);
+	printf("+%s", b);
+}
+
+static void print_reasons(unsigned int reasons)
+{
+	const char *sep = "";
+	unsigned int r;
+
+	for (r = 0; r < FL_NR_REASONS; r++)
+		if (reasons & (1u << r)) {
+			printf("%s%s", sep, fl_reason_name(r));
+			sep = ",";
+		}
+}
+
+void fl_print_addr(const struct fl_key *k, bool src, char *buf, size_t len)
+{
+	const uint8_t *a = src ? k->saddr : k->daddr;
+	static const uint8_t v4mapped[12] = { [10] = 0xff, [11] = 0xff };
+	char ip[INET6_ADDRSTRLEN];
+
+	if (!memcmp(a, v4mapped, sizeof(v4mapped))) {
+		inet_ntop(AF_INET, a + 12, ip, sizeof(ip));
+		snprintf(buf, len, "%s:%u", ip, src ? k->sport : k->dport);
+	} else {
+		inet_ntop(AF_INET6, a, ip, sizeof(ip));
+		snprintf(buf, len, "[%s]:%u", ip, src ? k->sport : k->dport);
+	}
+}
+
+static void print_key(const struct fl_key *k)
+{
+	char s[64], d[64];
+
+	fl_print_addr(k, true, s, sizeof(s));
+	fl_print_addr(k, false, d, sizeof(d));
+	printf("%s -> %s", s, d);
+}
+
+static int tid_cmp(const void *a, const void *b)
+{
+	const struct fl_thread *x = *(const struct fl_thread *const *)a;
+	const struct fl_thread *y = *(const struct fl_thread *const *)b;
+
+	return (x->tid > y->tid) - (x->tid < y->tid);
+}
+
+static void print_thread(const struct fl_host *h, const struct fl_thread *t)
+{
+	char b[40];
+	size_t i;
+
+	printf("  thread %d pid %d %s: ", t->tid, t->pid,
+	       t->procname[0] ? t->procname : "?");
+	print_reasons(t->reasons_seen);
+	fmt_dur(b, sizeof(b), t->flagged_ns);
+	printf("; %zu interval%s, flagged %s s, on CPU ", t->n_iv,
+	       t->n_iv == 1 ? "" : "s", b);
+	if (h->sched_switch_enabled) {
+		fmt_dur(b, sizeof(b), t->on_cpu_ns);
+		printf("%s s\n", b);
+	} else {
+		printf("n/a\n");
+	}
+	for (i = 0; i < t->n_iv; i++) {
+		printf("    ");
+		print_rel(h, t->iv[i].begin);
+		printf(" .. ");
+		print_rel(h, t->iv[i].end);
+		fmt_dur(b, sizeof(b), t->iv[i].end - t->iv[i].begin);
+		printf("  %s s  ", b);
+		print_reasons(t->iv[i].reasons);
+		printf("%s\n", t->iv[i].open_at_end ? "  (open at trace end)" : "");
+	}
+}
+
+static size_t flagged_threads(const struct fl_host *h, struct fl_thread ***out)
+{
+	struct fl_thread *t, **v = NULL;
+	size_t n = 0, i;
+
+	for (i = 0; i < FL_THREAD_BUCKETS; i++)
+		for (t = h->threads[i]; t; t = t->next) {
+			if (!t->n_iv)
+				continue;
+			v = realloc(v, (n + 1) * sizeof(*v));
+			if (!v)
+				fl_oom();
+			v[n++] = t;
+		}
+	qsort(v, n, sizeof(*v), tid_cmp);
+	*out = v;
+	return n;
+}
+
+static void print_side(const struct fl_host *h, const char *what,
+		       const struct fl_conn_side *s)
+{
+	if (!s->segments)
+		return;
+	printf("    %s %llu segments, %llu bytes, ", what,
+	       (unsigned long long)s->segments, (unsigned long long)s->bytes);
+	print_rel(h, s->first);
+	printf(" .. ");
+	print_rel(h, s->last);
+	printf("\n");
+}
+
+static void print_host(const struct fl_host *h)
+{
+	struct fl_thread **v;
+	const struct fl_conn *c;
+	char when[64], b[40];
+	time_t sec = (time_t)(h->first / 1000000000);
+	struct tm tm;
+	size_t n, i;
+
+	n = flagged_threads(h, &v);
+	strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S", gmtime_r(&sec, &tm));
+	fmt_dur(b, sizeof(b), h->last - h->first);
+	printf("Host %s: %u trace%s, %llu events from %s UTC over %s s\n", h->name,
+	       h->n_traces, h->n_traces == 1 ? "" : "s",
+	       (unsigned long long)h->n_events, when, b);
+	printf("Flagged threads on %s: %zu%s\n", h->name, n,
+	       h->sched_switch_enabled ? "" : " (sched_switch not recorded: on-CPU time n/a)");
+	for (i = 0; i < n; i++)
+		print_thread(h, v[i]);
+	free(v);
+	printf("Marked connections on %s:\n", h->name);
+	for (c = h->conns; c; c = c->next) {
+		printf("  ");
+		print_key(&c->key);
+		printf("\n");
+		print_side(h, "sent", &c->sent);
+		print_side(h, "received", &c->received);
+	}
+	printf("\n");
+}
+
+/* Each direction once, from the first host that saw it. */
+static bool seen_before(const struct fl_host *upto, const struct fl_conn *c)
+{
+	const struct fl_host *h;
+	const struct fl_conn *o;
+
+	for (h = fl_hosts(); h != upto; h = h->next)
+		for (o = h->conns; o; o = o->next)
+			if (!memcmp(&o->key, &c->key, sizeof(c->key)))
+				return true;
+	for (o = upto->conns; o != c; o = o->next)
+		if (!memcmp(&o->key, &c->key, sizeof(c->key)))
+			return true;
+	return false;
+}
+
+static void print_match(const struct fl_conn *c, struct fl_match *tot)
+{
+	struct fl_match m;
+	char b[40];
+
+	fl_conn_match(&c->key, &m);
+	printf("  ");
+	print_key(&c->key);
+	printf(": %llu sent%s%s, %llu received%s%s, %llu matched",
+	       (unsigned long long)m.sent, m.send_host ? " on " : "",
+	       m.send_host ? m.send_host->name : "",
+	       (unsigned long long)m.received, m.recv_host ? " on " : "",
+	       m.recv_host ? m.recv_host->name : "",
+	       (unsigned long long)m.matched);
+	if (m.have_delay) {
+		fmt_dur(b, sizeof(b), m.first_delay);
+		printf("; first segment's one-way delay %s s (%s)", b,
+		       m.send_host == m.recv_host ? "one clock" :
+		       "raw difference of unsynchronised clocks");
+	}
+	printf("\n");
+	tot->sent += m.sent;
+	tot->received += m.received;
+	tot->matched += m.matched;
+}
+
+void fl_print_report(void)
+{
+	const struct fl_host *h;
+	const struct fl_conn *c;
+	struct fl_match tot = { 0 };
+
+	fl_conn_finish();
+	for (h = fl_hosts(); h; h = h->next)
+		print_host(h);
+	printf("Sends matched to receipts (addresses, ports, seq), all hosts:\n");
+	for (h = fl_hosts(); h; h = h->next)
+		for (c = h->conns; c; c = c->next)
+			if (!seen_before(h, c))
+				print_match(c, &tot);
+	printf("Total: %llu marked segments sent, %llu received, %llu matched\n",
+	       (unsigned long long)tot.sent, (unsigned long long)tot.received,
+	       (unsigned long long)tot.matched);
+}
+
+void fl_print_hosts(void)
+{
+	const struct fl_host *h;
+
+	for (h = fl_hosts(); h; h = h->next)
+		printf("%s: %u trace%s, %llu events, %llu lttng-dt events\n",
+		       h->name, h->n_traces, h->n_traces == 1 ? "" : "s",
+		       (unsigned long long)h->n_events,
+		       (unsigned long long)h->n_dt_events);
+}

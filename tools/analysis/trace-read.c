@@ -1,0 +1,450 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Trace reading through libbabeltrace2's C API. A path names a trace
+ * (a directory holding "metadata") or a directory holding traces at any
+ * depth, like a session's output directory or one directory per host.
+ * Each trace is read by its own graph: source.ctf.fs, filter.utils.muxer
+ * (events in time order across the per-CPU streams) and a simple sink of
+ * ours that hands each event to the flag-interval and connection units.
+ */
+#include <babeltrace2/babeltrace.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "flows.h"
+
+struct reader {
+	struct fl_host *host;
+	const bt_trace *trace;
+	const bt_packet *packet;
+	uint64_t cpu;
+	bool have_cpu;
+	int64_t last;
+	uint64_t dt_events;
+};
+
+/* A member by name; CTF 1.8 context names may keep their '_'. */
+static const bt_field *member(const bt_field *s, const char *name)
+{
+	const bt_field *f;
+	char u[64];
+
+	if (!s || bt_field_get_class_type(s) != BT_FIELD_CLASS_TYPE_STRUCTURE)
+		return NULL;
+	f = bt_field_structure_borrow_member_field_by_name_const(s, name);
+	if (f)
+		return f;
+	snprintf(u, sizeof(u), "_%s", name);
+	return bt_field_structure_borrow_member_field_by_name_const(s, u);
+}
+
+static bool int_value(const bt_field *f, int64_t *v)
+{
+	bt_field_class_type t;
+
+	if (!f)
+		return false;
+	t = bt_field_get_class_type(f);
+	if (bt_field_class_type_is(t, BT_FIELD_CLASS_TYPE_SIGNED_INTEGER))
+		*v = bt_field_integer_signed_get_value(f);
+	else if (bt_field_class_type_is(t, BT_FIELD_CLASS_TYPE_UNSIGNED_INTEGER))
+		*v = (int64_t)bt_field_integer_unsigned_get_value(f);
+	else
+		return false;
+	return true;
+}
+
+static int64_t int_member(const bt_field *s, const char *name, int64_t dflt)
+{
+	int64_t v;
+
+	return int_value(member(s, name), &v) ? v : dflt;
+}
+
+static const char *str_member(const bt_field *s, const char *name)
+{
+	const bt_field *f = member(s, name);
+
+	if (!f || bt_field_get_class_type(f) != BT_FIELD_CLASS_TYPE_STRING)
+		return NULL;
+	return bt_field_string_get_value(f);
+}
+
+/* An array of n bytes into out; false if the field is not that. */
+static bool bytes_member(const bt_field *s, const char *name, uint8_t *out,
+			 uint64_t n)
+{
+	const bt_field *f = member(s, name);
+	uint64_t i;
+	int64_t v;
+
+	if (!f || !bt_field_class_type_is(bt_field_get_class_type(f),
+					  BT_FIELD_CLASS_TYPE_ARRAY) ||
+	    bt_field_array_get_length(f) != n)
+		return false;
+	for (i = 0; i < n; i++) {
+		if (!int_value(bt_field_array_borrow_element_field_by_index_const(f, i), &v))
+			return false;
+		out[i] = (uint8_t)v;
+	}
+	return true;
+}
+
+/*
+ * Whether the trace declares sched_switch: then on-CPU time is known even
+ * if no switch was recorded (a thread flagged and cleared while it ran).
+ */
+static bool declares_sched_switch(const bt_trace *tr)
+{
+	const bt_trace_class *tc = bt_trace_borrow_class_const(tr);
+	const bt_stream_class *sc;
+	uint64_t i, j;
+
+	for (i = 0; i < bt_trace_class_get_stream_class_count(tc); i++) {
+		sc = bt_trace_class_borrow_stream_class_by_index_const(tc, i);
+		for (j = 0; j < bt_stream_class_get_event_class_count(sc); j++) {
+			const char *n = bt_event_class_get_name(
+				bt_stream_class_borrow_event_class_by_index_const(sc, j));
+
+			if (n && !strcmp(n, "sched_switch"))
+				return true;
+		}
+	}
+	return false;
+}
+
+static void set_trace(struct reader *r, const bt_event *ev)
+{
+	const bt_trace *tr = bt_stream_borrow_trace_const(bt_event_borrow_stream_const(ev));
+	const bt_value *v;
+	const char *name = "(no hostname)";
+
+	if (tr == r->trace)
+		return;
+	r->trace = tr;
+	v = bt_trace_borrow_environment_entry_value_by_name_const(tr, "hostname");
+	if (v && bt_value_is_string(v))
+		name = bt_value_string_get(v);
+	r->host = fl_host_get(name);
+	r->host->n_traces++;
+	if (declares_sched_switch(tr))
+		r->host->sched_switch_enabled = true;
+}
+
+static void set_packet(struct reader *r, const bt_event *ev)
+{
+	const bt_packet *p = bt_event_borrow_packet_const(ev);
+	int64_t cpu;
+
+	if (p == r->packet)
+		return;
+	r->packet = p;
+	r->have_cpu = p && int_value(member(bt_packet_borrow_context_field_const(p),
+					    "cpu_id"), &cpu) && cpu >= 0;
+	r->cpu = r->have_cpu ? (uint64_t)cpu : 0;
+}
+
+static void on_mark(struct reader *r, int64_t t, const bt_field *pl, bool send)
+{
+	struct fl_mark m;
+
+	memset(&m, 0, sizeof(m));
+	m.key.sport = (uint16_t)int_member(pl, "sport", 0);
+	m.key.dport = (uint16_t)int_member(pl, "dport", 0);
+	m.seq = (uint32_t)int_member(pl, "seq", 0);
+	m.len = (uint32_t)int_member(pl, "len", 0);
+	if (!bytes_member(pl, "saddr_v6", m.key.saddr, 16) ||
+	    !bytes_member(pl, "daddr_v6", m.key.daddr, 16))
+		return;
+	fl_conn_mark(r->host, t, &m, send);
+	r->dt_events++;
+}
+
+/* Context: who runs on this CPU, and its name. */
+static void on_context(struct reader *r, int64_t t, const bt_field *ctx)
+{
+	int tid = (int)int_member(ctx, "tid", -1);
+
+	if (tid <= 0)
+		return;
+	fl_thread_name(r->host, tid, (int)int_member(ctx, "pid", -1),
+		       str_member(ctx, "procname"));
+	if (r->have_cpu)
+		fl_running(r->host, t, r->cpu, tid);
+}
+
+static void on_sched_switch(struct reader *r, int64_t t, const bt_field *pl)
+{
+	int next = (int)int_member(pl, "next_tid", -1);
+
+	r->host->n_sched_switch++;
+	fl_thread_name(r->host, (int)int_member(pl, "prev_tid", -1), -1,
+		       str_member(pl, "prev_comm"));
+	fl_thread_name(r->host, next, -1, str_member(pl, "next_comm"));
+	if (r->have_cpu && next >= 0)
+		fl_running(r->host, t, r->cpu, next);
+}
+
+static void on_payload(struct reader *r, int64_t t, const char *name,
+		       const bt_field *pl)
+{
+	if (!strcmp(name, "lttng_dt_flag")) {
+		fl_flag_event(r->host, t, (int)int_member(pl, "tid", -1),
+			      (int)int_member(pl, "pid", -1),
+			      (unsigned int)int_member(pl, "reason", -1),
+			      int_member(pl, "on", 0) != 0);
+		r->dt_events++;
+		r->host->n_dt_events++;
+	} else if (!strcmp(name, "lttng_dt_mark_send")) {
+		on_mark(r, t, pl, true);
+		r->host->n_dt_events++;
+	} else if (!strcmp(name, "lttng_dt_mark_recv")) {
+		on_mark(r, t, pl, false);
+		r->host->n_dt_events++;
+	} else if (!strcmp(name, "sched_switch")) {
+		on_sched_switch(r, t, pl);
+	} else if (!strcmp(name, "lttng_statedump_process_state")) {
+		fl_thread_name(r->host, (int)int_member(pl, "tid", -1),
+			       (int)int_member(pl, "pid", -1), str_member(pl, "name"));
+	}
+}
+
+static void on_event(struct reader *r, const bt_message *msg)
+{
+	const bt_event *ev = bt_message_event_borrow_event_const(msg);
+	const char *name = bt_event_class_get_name(bt_event_borrow_class_const(ev));
+	struct fl_host *h;
+	int64_t t = 0;
+
+	if (bt_clock_snapshot_get_ns_from_origin(
+		    bt_message_event_borrow_default_clock_snapshot_const(msg), &t))
+		return;		/* outside what int64 ns can say */
+	set_trace(r, ev);
+	set_packet(r, ev);
+	h = r->host;
+	h->n_events++;
+	if (t < h->first)
+		h->first = t;
+	if (t > h->last)
+		h->last = t;
+	if (t > r->last)
+		r->last = t;
+	on_context(r, t, bt_event_borrow_common_context_field_const(ev));
+	if (name)
+		on_payload(r, t, name, bt_event_borrow_payload_field_const(ev));
+}
+
+static bt_graph_simple_sink_component_consume_func_status
+sink_consume(bt_message_iterator *it, void *data)
+{
+	struct reader *r = data;
+	bt_message_array_const msgs;
+	uint64_t i, n;
+
+	switch (bt_message_iterator_next(it, &msgs, &n)) {
+	case BT_MESSAGE_ITERATOR_NEXT_STATUS_OK:
+		break;
+	case BT_MESSAGE_ITERATOR_NEXT_STATUS_END:
+		return BT_GRAPH_SIMPLE_SINK_COMPONENT_CONSUME_FUNC_STATUS_END;
+	case BT_MESSAGE_ITERATOR_NEXT_STATUS_AGAIN:
+		return BT_GRAPH_SIMPLE_SINK_COMPONENT_CONSUME_FUNC_STATUS_AGAIN;
+	case BT_MESSAGE_ITERATOR_NEXT_STATUS_MEMORY_ERROR:
+		return BT_GRAPH_SIMPLE_SINK_COMPONENT_CONSUME_FUNC_STATUS_MEMORY_ERROR;
+	default:
+		return BT_GRAPH_SIMPLE_SINK_COMPONENT_CONSUME_FUNC_STATUS_ERROR;
+	}
+	for (i = 0; i < n; i++) {
+		if (bt_message_get_type(msgs[i]) == BT_MESSAGE_TYPE_EVENT)
+			on_event(r, msgs[i]);
+		bt_message_put_ref(msgs[i]);
+	}
+	return BT_GRAPH_SIMPLE_SINK_COMPONENT_CONSUME_FUNC_STATUS_OK;
+}
+
+static const bt_plugin *load_plugin(const char *name)
+{
+	const bt_plugin *p = NULL;
+
+	if (bt_plugin_find(name, BT_TRUE, BT_TRUE, BT_TRUE, BT_TRUE, BT_FALSE,
+			   &p) != BT_PLUGIN_FIND_STATUS_OK) {
+		fprintf(stderr, "Error: babeltrace2's \"%s\" plugin not found\n", name);
+		return NULL;
+	}
+	return p;
+}
+
+/* The plugins stay loaded until exit: their classes live in them. */
+static int load_classes(const bt_component_class_source **src,
+			const bt_component_class_filter **mux)
+{
+	static const bt_plugin *ctf, *utils;
+
+	if ((!ctf && !(ctf = load_plugin("ctf"))) ||
+	    (!utils && !(utils = load_plugin("utils"))))
+		return -1;
+	*src = bt_plugin_borrow_source_component_class_by_name_const(ctf, "fs");
+	*mux = bt_plugin_borrow_filter_component_class_by_name_const(utils, "muxer");
+	if (!*src || !*mux) {
+		fprintf(stderr, "Error: babeltrace2 lacks source.ctf.fs or filter.utils.muxer\n");
+		return -1;
+	}
+	return 0;
+}
+
+static bt_graph *make_graph(const char *dir, struct reader *r)
+{
+	const bt_component_class_source *src_cls;
+	const bt_component_class_filter *mux_cls;
+	const bt_component_source *src;
+	const bt_component_filter *mux;
+	const bt_component_sink *sink;
+	bt_value *params = NULL, *inputs;
+	bt_graph *g = NULL;
+	uint64_t i;
+
+	if (load_classes(&src_cls, &mux_cls))
+		return NULL;
+	g = bt_graph_create(0);
+	params = bt_value_map_create();
+	if (!g || !params || bt_value_map_insert_empty_array_entry(params, "inputs", &inputs) ||
+	    bt_value_array_append_string_element(inputs, dir))
+		goto err;
+	if (bt_graph_add_source_component(g, src_cls, "src", params,
+					  BT_LOGGING_LEVEL_NONE, &src) ||
+	    bt_graph_add_filter_component(g, mux_cls, "mux", NULL,
+					  BT_LOGGING_LEVEL_NONE, &mux) ||
+	    bt_graph_add_simple_sink_component(g, "flows", NULL, sink_consume,
+					       NULL, r, &sink))
+		goto err;
+	for (i = 0; i < bt_component_source_get_output_port_count(src); i++)
+		if (bt_graph_connect_ports(g,
+			bt_component_source_borrow_output_port_by_index_const(src, i),
+			bt_component_filter_borrow_input_port_by_index_const(mux, i), NULL))
+			goto err;
+	if (bt_graph_connect_ports(g,
+		bt_component_filter_borrow_output_port_by_index_const(mux, 0),
+		bt_component_sink_borrow_input_port_by_index_const(sink, 0), NULL))
+		goto err;
+	bt_value_put_ref(params);
+	return g;
+err:
+	fprintf(stderr, "Error: %s: cannot read the trace with babeltrace2\n", dir);
+	bt_value_put_ref(params);
+	bt_graph_put_ref(g);
+	return NULL;
+}
+
+/* Read one trace; 0 or -1. Its dt events are added to *dt_events. */
+static int read_trace(const char *dir, uint64_t *dt_events)
+{
+	struct reader r = { .last = INT64_MIN };
+	bt_graph_run_status st;
+	bt_graph *g = make_graph(dir, &r);
+
+	if (!g)
+		return -1;
+	do
+		st = bt_graph_run(g);
+	while (st == BT_GRAPH_RUN_STATUS_AGAIN);
+	bt_graph_put_ref(g);
+	if (st != BT_GRAPH_RUN_STATUS_OK) {
+		fprintf(stderr, "Error: %s: babeltrace2 failed to read the trace\n", dir);
+		return -1;
+	}
+	if (r.host)
+		fl_trace_end(r.host, r.last);
+	*dt_events += r.dt_events;
+	return 0;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every trace directory under path, depth first, in name order. */
+static int walk(const char *path, int (*fn)(const char *, void *), void *arg)
+{
+	char buf[4096], **names = NULL;
+	size_t n = 0, cap = 0, i;
+	struct dirent *de;
+	struct stat st;
+	DIR *d;
+	int ret = 0;
+
+	snprintf(buf, sizeof(buf), "%s/metadata", path);
+	if (!stat(buf, &st) && S_ISREG(st.st_mode))
+		return fn(path, arg);
+	d = opendir(path);
+	if (!d)
+		return 0;
+	while ((de = readdir(d))) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 16;
+			names = realloc(names, cap * sizeof(*names));
+			if (!names)
+				fl_oom();
+		}
+		names[n] = strdup(de->d_name);
+		if (!names[n++])
+			fl_oom();
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), name_cmp);
+	for (i = 0; i < n; i++) {
+		snprintf(buf, sizeof(buf), "%s/%s", path, names[i]);
+		if (!ret && !stat(buf, &st) && S_ISDIR(st.st_mode))
+			ret = walk(buf, fn, arg);
+		free(names[i]);
+	}
+	free(names);
+	return ret;
+}
+
+struct walk_state {
+	unsigned int n_traces;
+	uint64_t dt_events;
+};
+
+static int one_trace(const char *dir, void *arg)
+{
+	struct walk_state *w = arg;
+
+	w->n_traces++;
+	return read_trace(dir, &w->dt_events);
+}
+
+/* Read every trace under path; 0, or -1 after an "Error: " message. */
+int fl_read_path(const char *path, unsigned int *n_traces)
+{
+	struct walk_state w = { 0 };
+	struct stat st;
+
+	if (stat(path, &st)) {
+		fprintf(stderr, "Error: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "Error: %s: not a directory\n", path);
+		return -1;
+	}
+	if (walk(path, one_trace, &w))
+		return -1;
+	*n_traces = w.n_traces;
+	if (!w.n_traces) {
+		fprintf(stderr, "Error: %s: no CTF trace found\n", path);
+		return -1;
+	}
+	if (!w.dt_events) {
+		fprintf(stderr, "Error: %s: no lttng-dt event (lttng_dt_flag, lttng_dt_mark_send, lttng_dt_mark_recv) in %u trace%s\n",
+			path, w.n_traces, w.n_traces == 1 ? "" : "s");
+		return -1;
+	}
+	return 0;
+}
