@@ -50,37 +50,35 @@ static int kprobe_pre(struct kprobe *p, struct pt_regs *regs)
 	return 0;
 }
 
+/* A kretprobe's entry (which 0) or exit (1) record. */
+static void kretprobe_hit(struct kretprobe_instance *ri, int which,
+			  unsigned long parent_ip)
+{
+	struct kretprobe *rp = get_kretprobe(ri);
+	struct lttng_kprobe *k;
+	unsigned long v[2];
+
+	if (!rp)
+		return;
+	k = container_of(rp, struct lttng_kprobe, krp);
+	v[0] = (unsigned long)rp->kp.addr;
+	v[1] = parent_ip;
+	lttng_dyn_record(k->rec[which], v, 2);
+}
+
 /*
  * At the probed function's first instruction the return address is the
  * word on top of the stack (the kretprobe has not taken it over yet).
  */
 static int kretprobe_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
-	struct kretprobe *rp = get_kretprobe(ri);
-	struct lttng_kprobe *k;
-	unsigned long v[2];
-
-	if (!rp)
-		return 0;
-	k = container_of(rp, struct lttng_kprobe, krp);
-	v[0] = (unsigned long)rp->kp.addr;
-	v[1] = regs_get_kernel_stack_nth(regs, 0);
-	lttng_dyn_record(k->rec[0], v, 2);
+	kretprobe_hit(ri, 0, regs_get_kernel_stack_nth(regs, 0));
 	return 0;
 }
 
 static int kretprobe_exit(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
-	struct kretprobe *rp = get_kretprobe(ri);
-	struct lttng_kprobe *k;
-	unsigned long v[2];
-
-	if (!rp)
-		return 0;
-	k = container_of(rp, struct lttng_kprobe, krp);
-	v[0] = (unsigned long)rp->kp.addr;
-	v[1] = get_kretprobe_retaddr(ri);
-	lttng_dyn_record(k->rec[1], v, 2);
+	kretprobe_hit(ri, 1, get_kretprobe_retaddr(ri));
 	return 0;
 }
 

@@ -78,6 +78,16 @@ static inline void lttng_sock_sockaddrs(const struct sock *sk, u8 *src, u8 *dst)
  */
 u64 lttng_sock_cookie(struct sock *sk);
 
+/*
+ * The address fields of the kernel's socket and TCP events, from a
+ * struct lttng_sock_addrs local named a.
+ */
+#define lttng_sock_addr_fields						\
+	f_array_hex(u8, saddr, tp_locvar->a.saddr, 4)			\
+	f_array_hex(u8, daddr, tp_locvar->a.daddr, 4)			\
+	f_array_hex(u8, saddr_v6, tp_locvar->a.saddr_v6, 16)		\
+	f_array_hex(u8, daddr_v6, tp_locvar->a.daddr_v6, 16)
+
 #endif /* _LTTNG_INSTRUMENTATION_SOCK_HELPERS */
 
 LTTNG_EVENT(sock_rcvqueue_full,
@@ -122,10 +132,7 @@ LTTNG_EVENT_CODE(inet_sock_set_state, inet_sock_set_state,
 		f_int(u16, dport, ntohs(inet_sk(sk)->inet_dport))
 		f_int(u16, family, sk->sk_family)
 		f_int(u16, protocol, sk->sk_protocol)
-		f_array_hex(u8, saddr, tp_locvar->a.saddr, 4)
-		f_array_hex(u8, daddr, tp_locvar->a.daddr, 4)
-		f_array_hex(u8, saddr_v6, tp_locvar->a.saddr_v6, 16)
-		f_array_hex(u8, daddr_v6, tp_locvar->a.daddr_v6, 16)
+		lttng_sock_addr_fields
 	))
 
 LTTNG_EVENT_CODE(tcp_retransmit_skb, tcp_retransmit_skb,
@@ -143,10 +150,7 @@ LTTNG_EVENT_CODE(tcp_retransmit_skb, tcp_retransmit_skb,
 		f_int(u16, sport, ntohs(inet_sk(sk)->inet_sport))
 		f_int(u16, dport, ntohs(inet_sk(sk)->inet_dport))
 		f_int(u16, family, sk->sk_family)
-		f_array_hex(u8, saddr, tp_locvar->a.saddr, 4)
-		f_array_hex(u8, daddr, tp_locvar->a.daddr, 4)
-		f_array_hex(u8, saddr_v6, tp_locvar->a.saddr_v6, 16)
-		f_array_hex(u8, daddr_v6, tp_locvar->a.daddr_v6, 16)
+		lttng_sock_addr_fields
 	))
 
 LTTNG_EVENT_CODE(tcp_probe, tcp_probe,
@@ -189,9 +193,6 @@ LTTNG_EVENT_CODE(tcp_rcv_space_adjust, tcp_rcv_space_adjust,
 		f_int(u16, sport, ntohs(inet_sk(sk)->inet_sport))
 		f_int(u16, dport, ntohs(inet_sk(sk)->inet_dport))
 		f_int(u16, family, sk->sk_family)
-		f_array_hex(u8, saddr, tp_locvar->a.saddr, 4)
-		f_array_hex(u8, daddr, tp_locvar->a.daddr, 4)
-		f_array_hex(u8, saddr_v6, tp_locvar->a.saddr_v6, 16)
-		f_array_hex(u8, daddr_v6, tp_locvar->a.daddr_v6, 16)
+		lttng_sock_addr_fields
 		f_hex(u64, sock_cookie, lttng_sock_cookie(sk))
 	))

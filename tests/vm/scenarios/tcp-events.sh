@@ -19,14 +19,10 @@ E=inet_sock_set_state,tcp_retransmit_skb,tcp_probe,tcp_rcv_space_adjust
 
 netns_setup() {
 	$IP netns add a && $IP netns add b &&
-	$IP link add v-ab type veth peer name v-ba &&
-	$IP link set v-ab netns a && $IP link set v-ba netns b &&
-	$IP -n a addr add 10.3.0.1/24 dev v-ab &&
-	$IP -n b addr add 10.3.0.2/24 dev v-ba &&
-	$IP -n a addr add fd00:3::1/64 dev v-ab nodad &&
-	$IP -n b addr add fd00:3::2/64 dev v-ba nodad &&
-	$IP -n a link set lo up && $IP -n b link set lo up &&
-	$IP -n a link set v-ab up && $IP -n b link set v-ba up
+	netns_link a 10.3.0.1/24 b 10.3.0.2/24 &&
+	$IP -n a addr add fd00:3::1/64 dev v-a-b nodad &&
+	$IP -n b addr add fd00:3::2/64 dev v-b-a nodad &&
+	$IP -n a link set lo up && $IP -n b link set lo up
 }
 check "two namespaces on veth" netns_setup
 
@@ -180,7 +176,7 @@ check "session r records tcp_retransmit_skb" mkr
 rtx() { $IP netns exec a awk '/^Tcp:/ { if (h) print $13; h = 1 }' /proc/net/snmp; }
 X0=$(rtx)
 check "netem: 20 ms and 10% loss from a" \
-	$IP netns exec a $TC qdisc add dev v-ab root netem delay 20ms loss 10%
+	$IP netns exec a $TC qdisc add dev v-a-b root netem delay 20ms loss 10%
 echo go >/tmp/go.txt
 check "a 512 KiB request over the lossy link" sh -c \
 	"$IP netns exec a dt-rpc push 10.3.0.2 6100 rtx 262144 262144 </tmp/go.txt | grep -q '^ok pushed'"
