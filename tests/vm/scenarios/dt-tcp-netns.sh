@@ -135,8 +135,10 @@ check_eq "pool client done" "ok 1 calls" cat /tmp/pool-cli.log
 $D untrack-all >/dev/null
 
 # Trust: marks from outside the trust list set no flag, and are counted.
+# call_tracked CLIENT N [BYTES [SECONDS]]: N calls by a tracked client,
+# given up after SECONDS (default 600).
 call_tracked() {
-	$IP netns exec cli sh -c "read x </tmp/go; exec dt-rpc call 10.1.0.2 6000 $1 $2 0 ${3:-0}" \
+	$IP netns exec cli sh -c "read x </tmp/go; exec timeout ${4:-600} dt-rpc call 10.1.0.2 6000 $1 $2 0 ${3:-0}" \
 		>/tmp/c.log 2>&1 &
 	C=$!
 	$D track-pid $C >/dev/null
@@ -203,16 +205,31 @@ check "rate limit: refusals counted" sh -c "[ $(stat marks_ratelimited) -gt $R0 
 check "rate limit: at most 2 new flags a second" sh -c \
 	"[ $(( $(stat flags_set_network) - F0 )) -le $(( 2 * (t1 - t0 + 2) )) ]"
 
-# Retransmits: 20% loss both ways on the client's link, bulk requests.
+# Retransmits: 10% loss both ways on the client's link, bulk requests.
+# (20% and 20 x 64 KiB did not finish in 25 min on the debug kernel: at
+# that loss TCP lives on retransmit timeouts.)
 check "netem loss on the client link" sh -c \
-	'/usr/sbin/ip netns exec cli /usr/sbin/tc qdisc add dev v-cs root netem loss 20% &&
-	 /usr/sbin/ip netns exec srv /usr/sbin/tc qdisc add dev v-sc root netem loss 20%'
+	'/usr/sbin/ip netns exec cli /usr/sbin/tc qdisc add dev v-cs root netem loss 10% &&
+	 /usr/sbin/ip netns exec srv /usr/sbin/tc qdisc add dev v-sc root netem loss 10%'
 rtx() { $IP netns exec "$1" awk '/^Tcp:/ { if (h) print $13; h = 1 }' /proc/net/snmp; }
 X0=$(rtx cli)
 lttng create r --output="$T/r" >/dev/null
 lttng enable-event -k lttng_dt_mark_send,lttng_dt_mark_recv >/dev/null
 lttng start r >/dev/null
-check "tracked client, 20 calls of 64 KiB through loss" call_tracked bulk 20 65536
+# The bulk calls, bounded: on failure, where each side's TCP stands.
+bulk_through_loss() {
+	call_tracked bulk 20 16384 300 && return 0
+	echo "client: $(cat /tmp/c.log)"
+	tail -n 3 /tmp/srv.log /tmp/be.log
+	for n in cli srv be; do
+		echo "== $n"
+		$IP netns exec $n awk '/^Tcp:/' /proc/net/snmp
+		$IP netns exec $n sh -c 'cat /proc/net/tcp /proc/net/tcp6' | grep -v ' 0A '
+	done
+	dmesg | tail -n 20
+	false
+}
+check "tracked client, 20 calls of 16 KiB through loss" bulk_through_loss
 lttng stop r >/dev/null
 check "the client retransmitted" sh -c "[ $(rtx cli) -gt $X0 ]"
 check "babeltrace2 reads r" sh -c "babeltrace2 $T/r >/tmp/r.txt 2>/tmp/r.err"
@@ -231,11 +248,11 @@ cover() {
 	sort -n -k1,1 | awk 'BEGIN { e = 0 }
 	     { if ($1 > e) print "hole at " e
 	       if ($1 + $2 > e) e = $1 + $2 }
-	     END { if (NR == 0) print "no receipt"; else if (e < 20 * 65536) print "covered " e }'
+	     END { if (NR == 0) print "no receipt"; else if (e < 20 * 16384) print "covered " e }'
 }
 check "retransmits were sent marked (a seq sent twice)" sh -c \
 	"grep 'lttng_dt_mark_send: .*dport = 6000' /tmp/r.txt | sed 's/.*seq = \([0-9]*\),.*/\1/' | sort | uniq -d | grep -q ."
-check_eq "marked receipts cover all 1.3 MB sent" "" cover
+check_eq "marked receipts cover all 320 KiB sent" "" cover
 check "netem off" sh -c '/usr/sbin/ip netns exec cli /usr/sbin/tc qdisc del dev v-cs root &&
 	/usr/sbin/ip netns exec srv /usr/sbin/tc qdisc del dev v-sc root'
 
