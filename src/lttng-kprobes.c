@@ -201,7 +201,10 @@ struct lttng_event_recorder *lttng_kprobe_create(struct lttng_channel *chan,
 	return k->rec[0];
 
 err_unplace:
-	/* Only out of memory: no metadata was written for a new session. */
+	/*
+	 * Only out of memory. In a session that has run, the metadata may
+	 * already describe the first recorder: no record will carry its id.
+	 */
 	lttng_kprobe_unregister_locked(k);
 	for (i = 0; i < nr; i++) {
 		if (k->rec[i]) {
