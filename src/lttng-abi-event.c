@@ -4,8 +4,7 @@
  * system calls it is an enabler, a standing request that matches events
  * by name now and as probe modules come; for kprobes, kretprobes and
  * uprobes, the event's recorders themselves (lttng-kprobes.c,
- * lttng-uprobes.c). The file keeps its
- * channel's file open.
+ * lttng-uprobes.c). The file keeps its channel's file open.
  */
 #include <linux/file.h>
 #include <linux/fs.h>
