@@ -28,6 +28,91 @@ check_eq() {
 	fi
 }
 
+# The helpers below run the command that produces what they inspect
+# themselves, instead of reading it from a pipe: "! cmd | grep -q x"
+# passes when cmd fails, and "cmd | grep -c x" hides cmd's exit status.
+# Each fails when the producer exits non-zero, and shows its output.
+
+# capture COMMAND...: run COMMAND, its standard output in $captured and
+# both streams in $captured_all; returns COMMAND's status.
+capture() {
+	local errf rc
+	errf=$(mktemp) || return 1
+	captured=$("$@" 2>"$errf")
+	rc=$?
+	captured_all=$(cat "$errf"; printf '%s\n' "$captured")
+	rm -f "$errf"
+	return $rc
+}
+
+# check_fail_evidence WHAT WHY: the "not ok" line and what the producer said.
+check_fail_evidence() {
+	echo "not ok - $1"
+	{ echo "$2"; printf '%s\n' "$captured_all" | head -n 40; } | sed 's/^/# /'
+}
+
+# check_has WHAT REGEX COMMAND...: COMMAND exits 0 and a line of its
+# standard output matches the extended regular expression REGEX.
+check_has() {
+	local what=$1 re=$2 rc
+	shift 2
+	capture "$@"; rc=$?
+	if [ $rc -ne 0 ]; then
+		check_fail_evidence "$what" "producer exited with status $rc: $*"
+	elif printf '%s\n' "$captured" | grep -qE -- "$re"; then
+		echo "ok - $what"
+	else
+		check_fail_evidence "$what" "no line matches /$re/ in the output of: $*"
+	fi
+}
+
+# check_lacks WHAT REGEX COMMAND...: COMMAND exits 0 and no line of its
+# standard output matches REGEX.
+check_lacks() {
+	local what=$1 re=$2 rc
+	shift 2
+	capture "$@"; rc=$?
+	if [ $rc -ne 0 ]; then
+		check_fail_evidence "$what" "producer exited with status $rc: $*"
+	elif printf '%s\n' "$captured" | grep -qE -- "$re"; then
+		check_fail_evidence "$what" "a line matches /$re/ in the output of: $*"
+	else
+		echo "ok - $what"
+	fi
+}
+
+# check_count WHAT N REGEX COMMAND...: COMMAND exits 0 and exactly N lines
+# of its standard output match REGEX.
+check_count() {
+	local what=$1 want=$2 re=$3 rc n
+	shift 3
+	capture "$@"; rc=$?
+	if [ $rc -ne 0 ]; then
+		check_fail_evidence "$what" "producer exited with status $rc: $*"
+		return
+	fi
+	n=$(printf '%s\n' "$captured" | grep -cE -- "$re")
+	if [ "$n" = "$want" ]; then
+		echo "ok - $what"
+	else
+		check_fail_evidence "$what" "expected $want lines matching /$re/, got $n, in the output of: $*"
+	fi
+}
+
+# pipe_sh SCRIPT: run the shell pipeline SCRIPT with pipefail, so that it
+# fails when any of its commands fails (for check and check_eq:
+# check WHAT pipe_sh 'babeltrace2 t | sed ... >t.txt'). The shell is bash
+# on the host (Debian's sh has no pipefail) and busybox sh in the VMs;
+# PIPE_SH overrides it.
+pipe_sh() {
+	local shell=${PIPE_SH:-}
+	if [ -z "$shell" ]; then
+		shell=sh
+		command -v bash >/dev/null 2>&1 && shell=bash
+	fi
+	$shell -c "set -o pipefail; $1"
+}
+
 # wait_for SECONDS COMMAND...: poll until COMMAND succeeds.
 wait_for() {
 	local n=$(($1 * 10))

@@ -4,26 +4,76 @@
 # Run VM scenarios (default: all of tests/vm/scenarios) on the kernel
 # chosen by KERNEL and print their checks as TAP lines.
 #
+# Each scenario prints a "# start" line when it boots and, when it ends,
+# its checks followed by a "# done" line with its wall time and counts.
+# VM_JOBS (default 1) scenarios run at once; a scenario's checks are
+# printed together when it ends, so parallel runs do not interleave.
+# VM_TIMES, when set, is a file that gets one line per scenario:
+# "KERNEL SCENARIO SECONDS PASSED FAILED".
+#
 # usage: run.sh [SCENARIO_NAME...]
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-build=${VM_BUILD_ROOT:-$repo/build}/vm-${KERNEL:-debian}
+kernel=${KERNEL:-debian}
+build=${VM_BUILD_ROOT:-$repo/build}/vm-$kernel
+jobs=${VM_JOBS:-1}
 
 mkdir -p "$build"
+t0=$(date +%s)
+echo "# [$kernel] building modules and initramfs"
 if ! settings=$("$here/prepare.sh" "$build" 2>"$build/prepare.log"); then
 	echo "not ok - vm: build modules and initramfs"
 	sed 's/^/# /' "$build/prepare.log"
 	exit 1
 fi
 eval "$settings"
-echo "ok - vm: build modules and initramfs"
+echo "ok - vm: build modules and initramfs ($(($(date +%s) - t0)) s)"
 
 if [ $# -eq 0 ]; then
 	set -- $(cd "$here/scenarios" && ls *.sh | sed 's/\.sh$//')
 fi
-for s in "$@"; do
+
+results=$build/results
+rm -rf "$results"
+mkdir -p "$results"
+
+mmss() { printf '%dm%02ds' $(($1 / 60)) $(($1 % 60)); }
+
+# run_one NAME: boot the scenario, then print its checks and its summary.
+run_one() {
+	local s=$1 start secs passed failed out=$results/$1.tap
+	start=$(date +%s)
 	"$here/run-scenario.sh" "$VM_KIMAGE" "$VM_INITRD" "$build/logs" \
-		"$here/scenarios/$s.sh"
+		"$here/scenarios/$s.sh" >"$out" 2>&1
+	secs=$(($(date +%s) - start))
+	passed=$(grep -c '^ok - ' "$out" || true)
+	failed=$(grep -c '^not ok - ' "$out" || true)
+	if grep -q '^# .*: skipped, ' "$out"; then
+		cat "$out"
+		return 0
+	fi
+	cat "$out"
+	echo "# [$kernel] done $s in $(mmss "$secs"): $passed passed, $failed failed"
+	[ -n "${VM_TIMES:-}" ] && echo "$kernel $s $secs $passed $failed" >>"$VM_TIMES"
+	return 0
+}
+
+# The scenarios go in the order given, at most $jobs at a time; the
+# longest first is the caller's business (tests/run-suite orders them).
+running=0
+for s in "$@"; do
+	if [ ! -f "$here/scenarios/$s.sh" ]; then
+		echo "not ok - $s: no such scenario"
+		continue
+	fi
+	while [ "$running" -ge "$jobs" ]; do
+		wait -n || true
+		running=$((running - 1))
+	done
+	echo "# [$kernel] start $s ($(date +%H:%M:%S))"
+	run_one "$s" &
+	running=$((running + 1))
 done
+wait
