@@ -31,6 +31,11 @@
 #   LTTNG_DT_VERBOSE=1      stream the full make output instead of a log file
 set -euo pipefail
 
+# A build of its own, even when a make runs this script (make check): the
+# caller's MAKEFLAGS would hand its jobserver and -w to every make below,
+# and "make[2]: Entering directory" lines would land in kernel.release.
+unset MAKEFLAGS MAKELEVEL MFLAGS MAKEOVERRIDES
+
 # Bump when a change to this script changes what gets built.
 RECIPE_VERSION=1
 SOURCE_PKG=linux-source-6.1
@@ -286,9 +291,9 @@ else
 	while kill -0 "$make_pid" 2>/dev/null; do
 		sleep 5
 		now=$(date +%s)
-		if [ $((now - last)) -ge 120 ]; then
+		if [ $((now - last)) -ge 60 ]; then
 			last=$now
-			log "  still building ($(fmt_secs $((now - t0)))): $(tail -n1 "$BUILD_LOG" | cut -c1-100)"
+			log "  still building ($(fmt_secs $((now - t0)))): $(grep -c '^  CC ' "$BUILD_LOG" || true) files compiled, now $(tail -n1 "$BUILD_LOG" | sed 's/^ *//' | cut -c1-70)"
 		fi
 	done
 	if ! wait "$make_pid"; then
@@ -301,9 +306,12 @@ T_BUILD=$(($(date +%s) - t0))
 log "build done ($(fmt_secs $T_BUILD))"
 
 cp arch/x86/boot/bzImage bzImage
-make -s kernelrelease >kernel.release
+make -s --no-print-directory kernelrelease >kernel.release
 RELEASE=$(cat kernel.release)
 [ -n "$RELEASE" ] || die "make kernelrelease printed nothing"
+# One line, a release string: anything else would end up in vermagic checks.
+[ "$(wc -l <kernel.release)" = 1 ] && grep -qE '^[0-9]+\.[0-9]+[^ ]*$' kernel.release ||
+	die "make kernelrelease printed more than a release: $(head -n 3 kernel.release)"
 [ -f Module.symvers ] || die "Module.symvers missing: out-of-tree modules could not link"
 
 # --- install into OUTDIR ---------------------------------------------------------

@@ -6,10 +6,11 @@
 #
 # Each scenario prints a "# start" line when it boots and, when it ends,
 # its checks followed by a "# done" line with its wall time and counts.
-# VM_JOBS (default 1) scenarios run at once; a scenario's checks are
-# printed together when it ends, so parallel runs do not interleave.
+# VM_JOBS (default 1) scenarios run at once, but one with a
+# "# parallel: no" header runs alone; a scenario's checks are printed
+# together when it ends, so parallel runs do not interleave.
 # VM_TIMES, when set, is a file that gets one line per scenario:
-# "KERNEL SCENARIO SECONDS PASSED FAILED".
+# "KERNEL SCENARIO SECONDS PASSED FAILED CPU_SECONDS".
 #
 # usage: run.sh [SCENARIO_NAME...]
 set -euo pipefail
@@ -41,13 +42,23 @@ mkdir -p "$results"
 
 mmss() { printf '%dm%02ds' $(($1 / 60)) $(($1 % 60)); }
 
+# cpu_seconds: the user + system time of this shell's finished children
+# (in run_one's subshell: the scenario's VMs), whole seconds.
+cpu_seconds() {
+	times | awk 'NR == 2 {
+		n = split($0, t, /[ ms]+/)
+		print int(t[1] * 60 + t[2] + t[3] * 60 + t[4])
+	}'
+}
+
 # run_one NAME: boot the scenario, then print its checks and its summary.
 run_one() {
-	local s=$1 start secs passed failed out=$results/$1.tap
+	local s=$1 start secs cpu passed failed out=$results/$1.tap
 	start=$(date +%s)
 	"$here/run-scenario.sh" "$VM_KIMAGE" "$VM_INITRD" "$build/logs" \
 		"$here/scenarios/$s.sh" >"$out" 2>&1
 	secs=$(($(date +%s) - start))
+	cpu=$(cpu_seconds)
 	passed=$(grep -c '^ok - ' "$out" || true)
 	failed=$(grep -c '^not ok - ' "$out" || true)
 	if grep -q '^# .*: skipped, ' "$out"; then
@@ -55,23 +66,33 @@ run_one() {
 		return 0
 	fi
 	cat "$out"
-	echo "# [$kernel] done $s in $(mmss "$secs"): $passed passed, $failed failed"
-	[ -n "${VM_TIMES:-}" ] && echo "$kernel $s $secs $passed $failed" >>"$VM_TIMES"
+	echo "# [$kernel] done $s in $(mmss "$secs") (CPU $(mmss "$cpu")): $passed passed, $failed failed"
+	[ -n "${VM_TIMES:-}" ] && echo "$kernel $s $secs $passed $failed $cpu" >>"$VM_TIMES"
 	return 0
 }
 
-# The scenarios go in the order given, at most $jobs at a time; the
-# longest first is the caller's business (tests/run-suite orders them).
+# The scenarios start in the order given, at most $jobs at a time; one
+# whose header says "# parallel: no" (it measures time, or needs every
+# CPU) runs alone.
 running=0
+alone=0
 for s in "$@"; do
 	if [ ! -f "$here/scenarios/$s.sh" ]; then
 		echo "not ok - $s: no such scenario"
 		continue
 	fi
-	while [ "$running" -ge "$jobs" ]; do
+	solo=0
+	if [ "$(sed -n 's/^# parallel: *//p' "$here/scenarios/$s.sh" | head -n 1)" = no ]; then
+		solo=1
+	fi
+	# A solo scenario waits for the others to end; the next waits for it.
+	limit=$jobs
+	[ "$solo" = 1 ] || [ "$alone" = 1 ] && limit=1
+	while [ "$running" -ge "$limit" ]; do
 		wait -n || true
 		running=$((running - 1))
 	done
+	alone=$solo
 	echo "# [$kernel] start $s ($(date +%H:%M:%S))"
 	run_one "$s" &
 	running=$((running + 1))
