@@ -166,21 +166,27 @@ netns_link() {
 	$ip -n "$1" link set "$a" up && $ip -n "$3" link set "$b" up
 }
 
+# gated_session and tracked_call use the dt commands as users type them
+# (lttng dt-gate, lttng dt-track): the lttng front must come first in
+# PATH (in the VMs: export PATH=/opt/lttng-dt/bin:$PATH).
+
 # gated_session NAME OUTPUT: a kernel session recording what the
 # request-flow analysis reads (sched_switch, lttng_dt_flag, the TCP mark's
-# events, pid/tid/procname contexts), its gate on; not started.
+# events, pid/tid/procname contexts), its gate on (lttng dt-gate NAME on,
+# once the kernel channel exists); not started.
 gated_session() {
 	lttng create "$1" --output="$2" >/dev/null &&
 	lttng enable-channel -k -s "$1" --subbuf-size 1M --num-subbuf 8 ch >/dev/null &&
 	lttng enable-event -k -s "$1" -c ch \
 		sched_switch,lttng_dt_flag,lttng_dt_mark_send,lttng_dt_mark_recv >/dev/null &&
 	lttng add-context -k -s "$1" -c ch -t pid -t tid -t procname >/dev/null &&
-	[ "$(lttng-dt-ctl gate-set "$1" 1)" = 0 ]
+	lttng dt-gate "$1" on >/dev/null
 }
 
 # tracked_call NS HOST PORT CLIENT N: N calls of dt-rpc from namespace NS
-# (- for none), tracked (lttng-dt-ctl track-pid) before its first byte:
-# it waits on a FIFO until then. Prints what dt-rpc printed.
+# (- for none), tracked (lttng dt-track --pid) before its first byte:
+# it waits on a FIFO until then. Prints what dt-rpc printed, after what
+# dt-track said and its exit status if it failed.
 tracked_call() {
 	local pid in=""
 	[ "$1" = - ] || in="/usr/sbin/ip netns exec $1"
@@ -189,7 +195,8 @@ tracked_call() {
 		"read x </tmp/tracked-go; exec dt-rpc call $2 $3 $4 $5" \
 		>/tmp/tracked-call.log 2>&1 &
 	pid=$!
-	[ "$(lttng-dt-ctl track-pid $pid)" = 0 ] || echo "track-pid $pid failed"
+	lttng dt-track --pid $pid >/dev/null ||
+		echo "lttng dt-track --pid $pid failed: exit status $?"
 	echo go >/tmp/tracked-go
 	wait $pid
 	cat /tmp/tracked-call.log

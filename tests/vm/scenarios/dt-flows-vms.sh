@@ -11,6 +11,8 @@
 # kernels: debian debug
 # timeout: 900
 . /lib/vmtest.sh
+# The dt commands as users type them: the lttng front first in PATH.
+export PATH=/opt/lttng-dt/bin:$PATH
 
 F=lttng-dt-flows
 T=/tmp/traces

@@ -12,7 +12,8 @@
 # timeout: 900
 . /lib/vmtest.sh
 
-D=lttng-dt-ctl
+# The dt commands as users type them: the lttng front first in PATH.
+export PATH=/opt/lttng-dt/bin:$PATH
 F=lttng-dt-flows
 IP=/usr/sbin/ip
 T=/tmp/traces
@@ -49,7 +50,7 @@ check_eq "tracked client: 10 calls" "ok 10 calls" \
 check "stop g" lttng stop g
 t1=$(ns_now)
 DUR=$(( t1 - t0 + 10000000 ))	# uptime has 10 ms steps
-$D untrack-all >/dev/null
+check "untrack every thread" lttng dt-untrack --all
 kill $S1 $S2 2>/dev/null
 
 check "babeltrace2 reads g" sh -c "babeltrace2 $T/g >/tmp/g.txt 2>/tmp/g.err"

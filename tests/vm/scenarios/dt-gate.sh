@@ -11,13 +11,69 @@
 # timeout: 900
 . /lib/vmtest.sh
 
+# Gates are set and read, threads tracked, untracked and listed with the
+# commands users type (lttng dt-gate, dt-track, dt-untrack, dt-list,
+# dt-status: the lttng front first in PATH); the helper lttng-dt-ctl
+# issues what no command does: malformed and refused ioctls, a non-root
+# caller holding root's file, LIST_THREADS with a short buffer.
+export PATH=/opt/lttng-dt/bin:$PATH
 D=lttng-dt-ctl
+# dt_list: the threads lttng dt-list shows, one "TID PID REASONS FLAGS
+# COMM" line each (REASONS comma-separated, FLAGS inherit or no-inherit),
+# by tid; nothing when none is flagged. Fails, with what dt-list said,
+# when dt-list fails.
+dt_list() {
+	capture lttng dt-list || { printf '%s\n' "$captured_all"; return 1; }
+	printf '%s\n' "$captured" | awk '
+		function out() { if (tid != "") print tid, pid, r, f, comm }
+		/^  [0-9]/ { out(); tid = $1; pid = $2; comm = $3; r = $4; sub(/,$/, "", r)
+			f = $0 ~ /  manual, no inherit, since / ? "no-inherit" : "inherit"; next }
+		/^   +[a-z]/ { r = r "," $1 }
+		END { out() }' | sort -n
+}
+# listed TID: TID's line of dt_list.
+listed() {
+	local l
+	l=$(dt_list) || { printf '%s\n' "$l"; return 1; }
+	printf '%s\n' "$l" | grep "^$1 "
+}
+# unlisted TID: dt-list works and does not show TID.
+unlisted() {
+	local l
+	l=$(dt_list) && ! printf '%s\n' "$l" | grep -q "^$1 "
+}
+# manual_since TID: the whole seconds of the time dt-list shows for TID's
+# manual reason.
+manual_since() {
+	capture lttng dt-list || { printf '%s\n' "$captured_all"; return 1; }
+	printf '%s\n' "$captured" |
+		awk -v t="$1" '$1 == t && $4 ~ /^manual,?$/ {
+			for (i = 5; i < NF; i++) if ($i == "since") { sub(/\..*/, "", $(i + 1)); print $(i + 1) } }'
+}
+# gate_of SESSION: lttng dt-gate SESSION's line as "gated 0|1 gated_out N
+# passed M"; fails, with what it said, when dt-gate fails.
+gate_of() {
+	capture lttng dt-gate "$1" || { printf '%s\n' "$captured_all"; return 1; }
+	printf '%s\n' "$captured" | sed -E \
+		"s/^Session $1: gate (on|off) \(gated out: ([0-9]+) events, passed: ([0-9]+)\)\$/gated \1 gated_out \2 passed \3/
+		 s/^gated on /gated 1 /; s/^gated off /gated 0 /"
+}
+# dt_stats: lttng dt-status's thread counters as "flagged F set
+# MANUAL/INHERITED/NETWORK cleared C".
+dt_stats() {
+	capture lttng dt-status || { printf '%s\n' "$captured_all"; return 1; }
+	printf '%s\n' "$captured" | awk '
+		/^Flagged threads: / { f = $3 }
+		/^Flags set since load: / { m = $5; i = $7; n = $9 }
+		/^Flags cleared since load: / { c = $5 }
+		END { printf "flagged %s set %s/%s/%s cleared %s\n", f, m, i, n, c }'
+}
 T=/tmp/traces
 lttng-sessiond --background >/tmp/sessiond.log 2>&1
 check "lttng-sessiond starts" wait_for 30 lttng list
 check "the test trigger module loads" modprobe lttng-test
 check "lttng list -k lists lttng_dt_flag" sh -c 'lttng list -k | grep -q "lttng_dt_flag "'
-check_eq "dt extension version 1.0" "dt 1.0" $D version
+check_has "dt extension version 1.0" '^lttng-dt extension: ABI 1\.0 ' lttng dt-status
 check "/proc/lttng-dt has threads, sessions, stats" \
 	test -r /proc/lttng-dt/threads -a -r /proc/lttng-dt/sessions -a -r /proc/lttng-dt/stats
 
@@ -34,10 +90,10 @@ mk() {
 check "create session u (ungated)" mk u "lttng_test_filter_event,lttng_dt_flag,$sched"
 check "create session g" mk g "lttng_test_filter_event,lttng_dt_flag,$sched"
 check "create session gx" mk gx lttng_test_filter_event
-check_eq "GATE_SET g on" "0" $D gate-set g 1
-check_eq "GATE_SET gx on" "0" $D gate-set gx 1
-check_eq "u starts ungated" "gated 0 gated_out 0 passed 0" $D gate-get u
-check_eq "g is gated" "gated 1 gated_out 0 passed 0" $D gate-get g
+check "GATE_SET g on" lttng dt-gate g on
+check "GATE_SET gx on" lttng dt-gate gx on
+check_eq "u starts ungated" "gated 0 gated_out 0 passed 0" gate_of u
+check_eq "g is gated" "gated 1 gated_out 0 passed 0" gate_of g
 check "sessions view shows the gates" sh -c \
 	'grep -qx "g 1 0 0" /proc/lttng-dt/sessions && grep -qx "u 0 0 0" /proc/lttng-dt/sessions'
 check "start u, g, gx" sh -c 'lttng start u && lttng start g && lttng start gx'
@@ -62,26 +118,30 @@ sh -c 'read x </tmp/fb; echo 100 >/proc/lttng-test-filter-event; echo b1 >/tmp/a
 B=$!
 echo "# A=$A B=$B"
 
-check_eq "track A" "0" $D track-pid $A
-check_eq "A listed as manual, inheriting" "$A $A manual inherit sh" $D list
+check "track A" lttng dt-track --pid $A
+check_eq "A listed as manual, inheriting" "$A $A manual inherit sh" dt_list
 check "threads view shows A" grep -q "^$A $A manual@[0-9]* inherit sh$" /proc/lttng-dt/threads
-check "since is a CLOCK_MONOTONIC time (s since boot)" sh -c \
-	"[ \$(( \$($D since $A 0) / 1000000000 )) -le \$(cut -d. -f1 /proc/uptime) ]"
+since_ok() {
+	local s
+	s=$(manual_since $A) && [ -n "$s" ] && [ "$s" -le "$(cut -d. -f1 /proc/uptime)" ] ||
+		{ echo "since: $s, uptime: $(cat /proc/uptime)"; false; }
+}
+check "since is a CLOCK_MONOTONIC time (s since boot)" since_ok
 go /tmp/fa; acked
 check "C started" wait_for 10 test -s /tmp/c.pid
 C=$(cat /tmp/c.pid)
-check_eq "child C inherited the flag" "$C $C inherited inherit sh" sh -c "$D list | grep '^$C '"
+check_eq "child C inherited the flag" "$C $C inherited inherit sh" listed $C
 go /tmp/fb; acked
 go /tmp/fc
-check "C's exit clears its flag" wait_for 10 sh -c "! $D list | grep -q '^$C '"
-check_eq "untrack A" "0" $D untrack-pid $A
-check_eq "nothing flagged after untrack" "" $D list
+check "C's exit clears its flag" wait_for 10 unlisted $C
+check "untrack A" lttng dt-untrack --pid $A
+check_eq "nothing flagged after untrack" "" dt_list
 go /tmp/fa; acked
 go /tmp/fa; go /tmp/fb
 wait $A $B
 check "stop g, gx, u" sh -c 'lttng stop g && lttng stop gx && lttng stop u'
-G=$($D gate-get g)
-GX=$($D gate-get gx)
+G=$(gate_of g)
+GX=$(gate_of gx)
 echo "# g: $G"
 echo "# gx: $GX"
 check "sessions view shows g's counters" grep -qx "g 1 $(echo "$G" | cut -d' ' -f4,6)" \
@@ -168,19 +228,19 @@ sh -c 'read x </tmp/fa; sh -c "echo \$\$ >/tmp/e.pid; read x </tmp/fc" & wait' &
 P=$!
 sh -c 'read x </tmp/fb' &
 Q=$!
-check_eq "track-pid no-inherit" "0" $D track-pid $P no-inherit
-check_eq "track-tid" "0" $D track-tid $Q
+check "track-pid no-inherit" lttng dt-track --pid $P --no-inherit
+check "track-tid" lttng dt-track --tid $Q
 go /tmp/fa
 check "the no-inherit child started" wait_for 10 test -s /tmp/e.pid
 check_eq "no-inherit: the child is not flagged" "$P $P manual no-inherit sh
-$Q $Q manual inherit sh" sh -c "$D list | sort -n"
+$Q $Q manual inherit sh" dt_list
 check_eq "LIST_THREADS with room for 1 writes 1 of 2" "total 2, untouched 63" $D list-cap 1
 check_eq "LIST_THREADS with room for 0" "total 2, untouched 64" $D list-cap 0
 check_eq "stats: A, P, Q manual, C inherited; A and C cleared" \
-	"flagged 2 set 3/1/0 cleared 2" $D stats
+	"flagged 2 set 3/1/0 cleared 2" dt_stats
 check_eq "stats view" "flagged_threads 2" sh -c 'grep flagged_threads /proc/lttng-dt/stats'
-check_eq "untrack-all" "0" $D untrack-all
-check_eq "nothing flagged" "" $D list
+check "untrack-all" lttng dt-untrack --all
+check_eq "nothing flagged" "" dt_list
 go /tmp/fc; go /tmp/fb
 wait $P $Q
 
@@ -188,13 +248,13 @@ wait $P $Q
 if [ -w /proc/sys/kernel/ns_last_pid ]; then
 	sh -c 'read x </tmp/fa' &
 	R=$!
-	check_eq "track R" "0" $D track-pid $R
+	check "track R" lttng dt-track --pid $R
 	go /tmp/fa; wait $R
 	echo $((R - 1)) >/proc/sys/kernel/ns_last_pid
 	sh -c 'echo $$ >/tmp/r2.pid; read x </tmp/fa' &
 	wait_for 10 test -s /tmp/r2.pid
 	check_eq "a new process got R's pid" "$R" cat /tmp/r2.pid
-	check_eq "and is not flagged" "" $D list
+	check_eq "and is not flagged" "" dt_list
 	go /tmp/fa; wait
 else
 	echo "# no ns_last_pid: pid reuse not checked"
@@ -206,9 +266,9 @@ check_eq "dt_gate_default is off" N cat $param
 echo 1 >$param
 check "create session p with the parameter on" sh -c \
 	"lttng create p --output=$T/p >/dev/null && lttng enable-event -k sched_switch >/dev/null"
-check_eq "p starts gated" "gated 1 gated_out 0 passed 0" $D gate-get p
-check_eq "GATE_SET p off" "0" $D gate-set p 0
-check_eq "p ungated" "gated 0 gated_out 0 passed 0" $D gate-get p
+check_eq "p starts gated" "gated 1 gated_out 0 passed 0" gate_of p
+check "GATE_SET p off" lttng dt-gate p off
+check_eq "p ungated" "gated 0 gated_out 0 passed 0" gate_of p
 lttng destroy p >/dev/null
 echo 0 >$param
 

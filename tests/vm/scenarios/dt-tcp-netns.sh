@@ -15,6 +15,8 @@
 . /lib/vmtest.sh
 
 D=lttng-dt-ctl
+# The dt commands as users type them: the lttng front first in PATH.
+export PATH=/opt/lttng-dt/bin:$PATH
 # iproute2's ip and tc, not busybox's (namespaces, netem), by path:
 # busybox's sh prefers its applets to PATH, and "$!" of a shell function
 # run in the background is a subshell, not the command.
@@ -55,7 +57,7 @@ mk() {
 	lttng add-context -k -c ch -t pid -t tid -t procname >/dev/null
 }
 check "create session g" mk
-check_eq "gate g" "0" $D gate-set g 1
+check "gate g" lttng dt-gate g on
 check "start g" lttng start g
 
 $IP netns exec be dt-rpc serve 7000 be >/tmp/be.log 2>&1 &
@@ -78,7 +80,7 @@ mkfifo /tmp/go
 $IP netns exec cli sh -c 'read x </tmp/go; exec dt-rpc call 10.1.0.2 6000 tracked 20' \
 	>/tmp/cli.log 2>&1 &
 C=$!
-check_eq "track the client" "0" $D track-pid $C
+check "track the client" lttng dt-track --pid $C
 echo go >/tmp/go
 wait $C
 check_eq "tracked client: 20 calls" "ok 20 calls" cat /tmp/cli.log
@@ -119,7 +121,7 @@ echo 3000 >$P/idle_timeout_ms
 $IP netns exec cli sh -c 'read x </tmp/go; exec dt-rpc call 10.1.0.2 6001 tracked 1 9000' \
 	>/tmp/pool-cli.log 2>&1 &
 C=$!
-check_eq "track the pool's client" "0" $D track-pid $C
+check "track the pool's client" lttng dt-track --pid $C
 echo go >/tmp/go
 check "the pool's reader is flagged, network" wait_for 20 sh -c \
 	"grep -q ' network@[0-9]* inherit pool-r-tracked$' /proc/lttng-dt/threads"
@@ -132,7 +134,7 @@ check "expiry counted" sh -c "[ $(stat net_expired) -gt $E0 ]"
 wait $C
 echo 1000 >$P/idle_timeout_ms
 check_eq "pool client done" "ok 1 calls" cat /tmp/pool-cli.log
-$D untrack-all >/dev/null
+check "untrack every thread" lttng dt-untrack --all
 
 # Trust: marks from outside the trust list set no flag, and are counted.
 # call_tracked CLIENT N [BYTES [SECONDS]]: N calls by a tracked client,
@@ -141,10 +143,10 @@ call_tracked() {
 	$IP netns exec cli sh -c "read x </tmp/go; exec timeout ${4:-600} dt-rpc call 10.1.0.2 6000 $1 $2 0 ${3:-0}" \
 		>/tmp/c.log 2>&1 &
 	C=$!
-	$D track-pid $C >/dev/null
+	lttng dt-track --pid $C >/dev/null || { echo go >/tmp/go; wait $C; return 1; }
 	echo go >/tmp/go
 	wait $C
-	$D untrack-all >/dev/null
+	lttng dt-untrack --all >/dev/null || return 1
 	grep -q "^ok $2 calls" /tmp/c.log
 }
 check "trust 10.9.0.0/16 only" sh -c "echo 10.9.0.0/16 >$P/trust"

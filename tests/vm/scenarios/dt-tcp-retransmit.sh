@@ -11,7 +11,8 @@
 # timeout: 600
 . /lib/vmtest.sh
 
-D=lttng-dt-ctl
+# The dt commands as users type them: the lttng front first in PATH.
+export PATH=/opt/lttng-dt/bin:$PATH
 IP=/usr/sbin/ip
 TC=/usr/sbin/tc
 T=/tmp/traces
@@ -50,11 +51,11 @@ mkfifo /tmp/go /tmp/go2
 $IP netns exec a sh -c "read x </tmp/go; exec dt-rpc push 10.2.0.2 6000 rtx $HALF $HALF </tmp/go2" \
 	>/tmp/push.log 2>&1 &
 C=$!
-check_eq "track the client" "0" $D track-pid $C
+check "track the client" lttng dt-track --pid $C
 echo go >/tmp/go
 exec 3>/tmp/go2
 check "the client wrote the first half" wait_for 60 grep -q '^half' /tmp/push.log
-check_eq "untrack the client" "0" $D untrack-pid $C
+check "untrack the client" lttng dt-untrack --pid $C
 echo go >&3
 exec 3>&-
 wait $C

@@ -13,7 +13,8 @@
 # timeout: 1200
 . /lib/vmtest.sh
 
-D=lttng-dt-ctl
+# The dt commands as users type them: the lttng front first in PATH.
+export PATH=/opt/lttng-dt/bin:$PATH
 T=/tmp/traces
 stat() { awk -v k="$1" '$1 == k { print $2 }' /proc/lttng-dt/stats; }
 csum_errors() { awk '/^Tcp:/ { if (h) print $NF; h = 1 }' /proc/net/snmp; }
@@ -35,7 +36,7 @@ mk() {
 	lttng enable-channel -k --subbuf-size 1M --num-subbuf 8 ch >/dev/null &&
 	lttng enable-event -k -c ch sched_switch,lttng_dt_flag,lttng_dt_mark_send,lttng_dt_mark_recv >/dev/null &&
 	lttng add-context -k -c ch -t pid -t tid -t procname >/dev/null &&
-	$D gate-set g 1 >/dev/null && lttng start g >/dev/null
+	lttng dt-gate g on >/dev/null && lttng start g >/dev/null
 }
 check "gated session g records" mk
 read_g() {
@@ -71,7 +72,7 @@ case "$VM_ROLE" in
 	mkfifo /tmp/go
 	sh -c "read x </tmp/go; exec dt-rpc call $srv 6000 tracked 10" >/tmp/cli.log 2>&1 &
 	C=$!
-	check_eq "track the client" "0" $D track-pid $C
+	check "track the client" lttng dt-track --pid $C
 	echo go >/tmp/go
 	wait $C
 	check_eq "tracked client: 10 calls through vm1 and vm2" "ok 10 calls" cat /tmp/cli.log
@@ -91,7 +92,7 @@ case "$VM_ROLE" in
 	S0=$(stat marks_sent) M0=$(stat marks_received)
 	sh -c "read x </tmp/go; exec dt-rpc call $srv 6001 tracked 10" >/tmp/cli2.log 2>&1 &
 	C=$!
-	$D track-pid $C >/dev/null
+	check "track the client again" lttng dt-track --pid $C
 	echo go >/tmp/go
 	wait $C
 	check_eq "tracked client: 10 calls through a vm1 without modules" "ok 10 calls" cat /tmp/cli2.log

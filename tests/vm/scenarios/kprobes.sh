@@ -9,6 +9,9 @@
 # kernels: debian debug
 # timeout: 900
 . /lib/vmtest.sh
+# The dt commands as users type them: the lttng front first in PATH
+# ("command lttng dt-...": the lttng function below is the stock lttng).
+export PATH=/opt/lttng-dt/bin:$PATH
 
 lttng-sessiond --background >/tmp/sessiond.log 2>&1
 check "lttng-sessiond starts" wait_for 30 lttng list
@@ -105,14 +108,14 @@ mkg() {
 	lttng enable-channel -k ch >/dev/null &&
 	lttng enable-event -k -c ch --probe $SYM kp_g >/dev/null &&
 	lttng add-context -k -c ch -t tid >/dev/null &&
-	lttng-dt-ctl gate-set g 1 >/dev/null &&
+	command lttng dt-gate g on >/dev/null &&
 	lttng start u >/dev/null && lttng start g >/dev/null
 }
 check "an ungated session u and a gated session g with a kprobe" mkg
 # The shell sleeps while it is tracked, then becomes the helper.
 sh -c "sleep 2; exec $X repeat 7 $F >/dev/null" &
 P=$!
-check_eq "track a helper" "0" lttng-dt-ctl track-pid $P
+check "track a helper" command lttng dt-track --pid $P
 wait $P
 Q=$(run 4)
 lttng stop u >/dev/null

@@ -8,6 +8,9 @@
 # kernels: debian debug
 # timeout: 900
 . /lib/vmtest.sh
+# The dt commands as users type them: the lttng front first in PATH
+# ("command lttng dt-...": the lttng function below is the stock lttng).
+export PATH=/opt/lttng-dt/bin:$PATH
 
 lttng-sessiond --background >/tmp/sessiond.log 2>&1
 check "lttng-sessiond starts" wait_for 30 lttng list
@@ -190,7 +193,7 @@ check "close still recorded after it" \
 # --- The gate: a gated session records the tracked process's syscalls only.
 session g --syscall openat
 session u --syscall openat
-check_eq "gate session g" "0" lttng-dt-ctl gate-set g 1
+check "gate session g" command lttng dt-gate g on
 lttng start g >/dev/null
 lttng start u >/dev/null
 mkfifo /tmp/goa /tmp/gob
@@ -198,7 +201,7 @@ $X -w /tmp/goa repeat 5 $F >/tmp/a.out &
 A=$!
 $X -w /tmp/gob repeat 5 $F >/tmp/b.out &
 B=$!
-check_eq "track A" "0" lttng-dt-ctl track-pid $A
+check "track A" command lttng dt-track --pid $A
 echo go >/tmp/goa
 echo go >/tmp/gob
 wait
@@ -220,7 +223,7 @@ bt $T/u >/tmp/bt.txt
 of "$B" >/tmp/ofb.txt
 check_eq "ungated: the other's 5 openat" 5 \
 	grep -c "syscall_entry_openat { dfd = -100, filename = \"$F\"" /tmp/ofb.txt
-lttng-dt-ctl untrack-pid $A >/dev/null 2>&1
+check "untrack every thread" command lttng dt-untrack --all
 
 # --- Entry or exit only, and SYSCALL_MASK, through the ABI.
 sc-abi 1 openat >/tmp/abi.txt

@@ -9,6 +9,9 @@
 # kernels: debian debug
 # timeout: 600
 . /lib/vmtest.sh
+# The dt commands as users type them: the lttng front first in PATH
+# ("command lttng dt-...": the lttng function below is the stock lttng).
+export PATH=/opt/lttng-dt/bin:$PATH
 
 lttng-sessiond --background >/tmp/sessiond.log 2>&1
 check "lttng-sessiond starts" wait_for 30 lttng list
@@ -65,13 +68,13 @@ mkg() {
 	lttng enable-channel -k ch >/dev/null &&
 	lttng enable-event -k -c ch --userspace-probe="elf:$BIN:up_target_hit" up_g >/dev/null &&
 	lttng add-context -k -c ch -t tid >/dev/null &&
-	lttng-dt-ctl gate-set g 1 >/dev/null && lttng start g >/dev/null
+	command lttng dt-gate g on >/dev/null && lttng start g >/dev/null
 }
 check "gated session g with a uprobe" mkg
 mkfifo /tmp/go
 up-target -w /tmp/go 7 >/tmp/up-g.out &
 P=$!
-check_eq "track a helper" "0" lttng-dt-ctl track-pid $P
+check "track a helper" command lttng dt-track --pid $P
 echo go >/tmp/go
 wait $P
 set -- $(run 4)
