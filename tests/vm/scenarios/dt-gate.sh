@@ -8,6 +8,7 @@
 # non-root refusal, NO_INHERIT, pid reuse and the dt_gate_default
 # parameter.
 # kernels: debian debug
+# check-kernels: debian debug
 # timeout: 900
 . /lib/vmtest.sh
 

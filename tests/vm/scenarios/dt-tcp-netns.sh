@@ -11,6 +11,7 @@
 # dt-status shows the counters of /proc/lttng-dt/stats, and the module
 # unloads clean.
 # kernels: debian debug
+# check-kernels: debian debug
 # timeout: 1500
 . /lib/vmtest.sh
 

@@ -2,6 +2,7 @@
 # The harness must catch a sanitizer report: a test-only module writes one
 # byte past a 16-byte allocation, and KASAN on the debug kernel must say so.
 # kernels: debug
+# check-kernels: debug
 # expect-kernel-report: BUG: KASAN: slab-out-of-bounds
 # vms: 1
 . /lib/vmtest.sh

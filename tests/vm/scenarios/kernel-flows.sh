@@ -5,6 +5,7 @@
 # output, timers, every context, snapshot, rotate, clear, live with a
 # local relay daemon, and unloading after destroy.
 # kernels: debian debug
+# check-kernels: debian debug
 # timeout: 900
 . /lib/vmtest.sh
 

@@ -7,6 +7,7 @@
 # disable-event stops a probe; bad symbols, duplicate names and filters
 # are refused; a gated session keeps only a tracked process's hits.
 # kernels: debian debug
+# check-kernels: debian debug
 # timeout: 900
 . /lib/vmtest.sh
 # The dt commands as users type them: the lttng front first in PATH

@@ -6,6 +6,7 @@
 # and the consumer reading. Every event fired is either recorded once, in
 # order, or counted as discarded; nothing is duplicated or corrupted.
 # kernels: debian debug
+# check-kernels: debian debug
 # timeout: 900
 . /lib/vmtest.sh
 

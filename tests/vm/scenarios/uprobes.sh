@@ -7,6 +7,7 @@
 # disable-event stops it; a missing function is refused; a gated session
 # keeps only a tracked process's calls.
 # kernels: debian debug
+# check-kernels: debian debug
 # timeout: 600
 . /lib/vmtest.sh
 # The dt commands as users type them: the lttng front first in PATH
