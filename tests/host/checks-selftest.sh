@@ -42,6 +42,8 @@ expect_verdict ok check pipe_ok pipe_sh "echo b | grep -q b"
 expect_verdict "not ok" check pipe_failing_producer pipe_sh "false | cat"
 expect_verdict "not ok" check pipe_failing_middle pipe_sh "echo b | false | cat"
 expect_verdict ok check_eq pipe_eq_ok 2 pipe_sh "seq 2 | wc -l | tr -d \" \""
+expect_verdict "not ok" check_eq pipe_eq_failing_producer a pipe_sh "(echo a; exit 3) | cat"
+expect_verdict "not ok" check_eq pipe_eq_silent_failure "" pipe_sh "false | cat"
 
 expect_verdict ok check check_ok true
 expect_verdict "not ok" check check_failing false

@@ -101,16 +101,20 @@ check_count() {
 
 # pipe_sh SCRIPT: run the shell pipeline SCRIPT with pipefail, so that it
 # fails when any of its commands fails (for check and check_eq:
-# check WHAT pipe_sh 'babeltrace2 t | sed ... >t.txt'). The shell is bash
-# on the host (Debian's sh has no pipefail) and busybox sh in the VMs;
-# PIPE_SH overrides it.
+# check WHAT pipe_sh 'babeltrace2 t | sed ... >t.txt'). On failure it
+# says so on standard error, so that check_eq, which compares the output
+# only, sees it too. The shell is bash on the host (Debian's sh has no
+# pipefail) and busybox sh in the VMs; PIPE_SH overrides it.
 pipe_sh() {
-	local shell=${PIPE_SH:-}
+	local shell=${PIPE_SH:-} rc
 	if [ -z "$shell" ]; then
 		shell=sh
 		command -v bash >/dev/null 2>&1 && shell=bash
 	fi
 	$shell -c "set -o pipefail; $1"
+	rc=$?
+	[ $rc -eq 0 ] || echo "pipe_sh: exit status $rc: $1" >&2
+	return $rc
 }
 
 # wait_for SECONDS COMMAND...: poll until COMMAND succeeds.

@@ -6,6 +6,9 @@
 
 # Show a shell command line, then its output.
 say() { printf '\n$ %s\n' "$1"; sh -c "$1"; }
+# say_all COMMAND: the same, and a "not ok" line when any command of the
+# pipeline fails (babeltrace2, which the grep or wc after it would hide).
+say_all() { printf '\n$ %s\n' "$1"; sh -c "set -o pipefail; $1" || echo "not ok - demo: $1"; }
 
 echo "lttng-dt demo on $(uname -r), stock $(lttng --version | head -n 1)"
 lttng-sessiond --background >/tmp/sessiond.log 2>&1
@@ -20,5 +23,5 @@ say 'lttng start'
 say 'for i in 1 2 3; do sh -c "echo child \$\$"; done'
 say 'lttng stop'
 say 'lttng destroy'
-say 'babeltrace2 /tmp/s1 | grep -E "sched_process_(fork|exec|exit)"'
-say 'babeltrace2 /tmp/s1 | wc -l'
+say_all 'babeltrace2 /tmp/s1 | grep -E "sched_process_(fork|exec|exit)"'
+say_all 'babeltrace2 /tmp/s1 | wc -l'

@@ -60,8 +60,8 @@ EOF_OUT
 
 check "the tracer has the dt extension (lists lttng_dt_flag)" \
 	sh -c 'lttng list -k | grep -q "^ *lttng_dt_flag "'
-check "dt-status: the extension answers" sh -c 'lttng dt-status | grep -q "^lttng-dt extension: ABI 1\."'
-check "dt-list: nothing flagged at first" sh -c 'lttng dt-list | grep -qx "No flagged threads."'
+check_has "dt-status: the extension answers" '^lttng-dt extension: ABI 1\.' lttng dt-status
+check_has "dt-list: nothing flagged at first" '^No flagged threads\.$' lttng dt-list
 
 # A process that forks once it is told to, so the child comes after the track.
 mkfifo /tmp/go1 /tmp/go2
@@ -97,7 +97,7 @@ check_eq "dt-track of a good and a missing PID: exit status 4" 4 echo $?
 
 # The gate of a session, by name.
 check "dt-gate SESSION on" lttng dt-gate "dt cli" on
-check "dt-gate SESSION shows it on" sh -c 'lttng dt-gate "dt cli" | grep -q "^Session dt cli: gate on"'
+check_has "dt-gate SESSION shows it on" '^Session dt cli: gate on' lttng dt-gate "dt cli"
 out=$(lttng dt-gate nosuch on 2>&1)
 check_eq "dt-gate of an unknown session: exit status 1" 1 echo $?
 check "dt-gate of an unknown session: says so" grep -qxF \
@@ -111,21 +111,21 @@ lttng stop "dt cli" >/dev/null
 lttng dt-gate "dt cli" >/tmp/gate
 sed 's/^/# /' /tmp/gate
 check "dt-gate: events gated out counted" grep -qE "gated out: [1-9][0-9]* events" /tmp/gate
-check "dt-status: the session with its gate" sh -c \
-	'lttng dt-status | grep -qE "^  dt cli +gate on +gated out: [1-9]"'
-check "dt-status: flags set counted" sh -c \
-	'lttng dt-status | grep -qE "^Flags set since load: [1-9][0-9]* manual, [1-9][0-9]* inherited"'
+check_has "dt-status: the session with its gate" \
+	'^  dt cli +gate on +gated out: [1-9]' lttng dt-status
+check_has "dt-status: flags set counted" \
+	'^Flags set since load: [1-9][0-9]* manual, [1-9][0-9]* inherited' lttng dt-status
 check "dt-gate SESSION off" lttng dt-gate "dt cli" off
 
 check "dt-untrack --pid" lttng dt-untrack --pid "$p1"
-check "dt-list: the untracked process is gone" sh -c "! lttng dt-list | grep -qE '^  $p1 '"
+check_lacks "dt-list: the untracked process is gone" "^  $p1 " lttng dt-list
 out=$(lttng dt-untrack --pid "$p1" 2>&1)
 check_eq "dt-untrack of a process not tracked: exit status 1" 1 echo $?
 check "dt-untrack of a process not tracked: says so" grep -qxF "Error: Cannot untrack PID $p1: Not tracked" <<EOF_OUT
 $out
 EOF_OUT
 check "dt-untrack --all" lttng dt-untrack --all
-check "dt-list: nothing flagged after --all" sh -c 'lttng dt-list | grep -qx "No flagged threads."'
+check_has "dt-list: nothing flagged after --all" '^No flagged threads\.$' lttng dt-list
 
 kill "$c1" "$c2" 2>/dev/null
 wait
@@ -146,13 +146,13 @@ not_loaded="The TCP mark is not loaded (modprobe lttng-dt-tcp)"
 check "lttng-dt-tcp is not loaded yet" sh -c '! grep -q "^lttng_dt_tcp " /proc/modules'
 fails 1 "Error: Cannot read the trust list: $not_loaded" lttng dt-trust list
 fails 1 "Error: Cannot add 10.9.0.0/16: $not_loaded" lttng dt-trust add 10.9.0.0/16
-check "dt-status: the TCP mark is not loaded" sh -c \
-	'lttng dt-status | grep -qx "TCP mark (lttng-dt-tcp): not loaded"'
+check_has "dt-status: the TCP mark is not loaded" \
+	'^TCP mark \(lttng-dt-tcp\): not loaded$' lttng dt-status
 check "modprobe lttng-dt-tcp" modprobe lttng-dt-tcp
 check_eq "dt-trust list: empty at first" \
 	"The trust list is empty: marks from any source are honoured" lttng dt-trust list
-check "dt-status: marks from any source" sh -c \
-	'lttng dt-status | grep -qx "TCP mark (lttng-dt-tcp): loaded, marks from any source honoured"'
+check_has "dt-status: marks from any source" \
+	'^TCP mark \(lttng-dt-tcp\): loaded, marks from any source honoured$' lttng dt-status
 check_eq "dt-trust add: the first network turns the check on" \
 	"Network 10.9.0.0/16 added to the trust list
 Marks from sources outside the trust list are ignored from now on" \
@@ -166,8 +166,8 @@ fd00:2::/64
 192.0.2.7/32" lttng dt-trust list
 check_eq "the module parameter shows the same list" \
 	"10.9.0.0/16,fd00:2::/64,192.0.2.7/32" cat $P/trust
-check "dt-status: three trusted networks" sh -c \
-	'lttng dt-status | grep -qx "TCP mark (lttng-dt-tcp): loaded, marks honoured from 3 trusted networks"'
+check_has "dt-status: three trusted networks" \
+	'^TCP mark \(lttng-dt-tcp\): loaded, marks honoured from 3 trusted networks$' lttng dt-status
 fails 1 "Error: Cannot add 10.9.0.0/16: Already in the trust list" lttng dt-trust add 10.9.0.0/16
 fails 1 "Error: Cannot add 10.9.0.0/16: Already in the trust list" \
 	lttng dt-trust add ::ffff:10.9.0.0/112
@@ -197,7 +197,7 @@ fd00::/8" lttng dt-trust list
 # 64 networks at most.
 nets=$(i=0; while [ $i -lt 62 ]; do echo 10.200.$i.0/24; i=$((i + 1)); done)
 check "dt-trust add of 62 more networks" sh -c "lttng dt-trust add $(echo $nets) >/dev/null"
-check_eq "dt-trust list: 64 networks" 64 sh -c 'lttng dt-trust list | grep -c /'
+check_count "dt-trust list: 64 networks" 64 / lttng dt-trust list
 fails 1 "Error: Cannot add 10.201.0.0/24: The trust list is full: remove a network first" \
 	lttng dt-trust add 10.201.0.0/24
 check_eq "dt-trust remove of every network: the last one turns the check off" \

@@ -82,8 +82,8 @@ check "flows: the tracked client flagged, reason manual" sh -c \
 	"grep -q '^  thread [0-9]* pid [0-9]* dt-rpc: manual' /tmp/flows.txt"
 check "flows: nothing of srv-untracked" sh -c "! grep -q 'srv-untracked' /tmp/flows.txt"
 check "flows: nothing of be-untracked" sh -c "! grep -q 'be-untracked' /tmp/flows.txt"
-check "flows: every interval has an end >= its begin" sh -c \
-	"! grep '^    +' /tmp/flows.txt | awk '{ if (\$3 < \$1) print }' | grep -q ."
+check_lacks "flows: every interval has an end >= its begin" . \
+	awk '/^    \+/ && $3 < $1' /tmp/flows.txt
 
 # Connection counts against what babeltrace2 prints.
 flows_totals /tmp/g.txt /tmp/flows.txt 40
@@ -91,11 +91,11 @@ check "flows: client to srv:6000 (IPv4) matched" sh -c \
 	"grep -q '^  10\.1\.0\.1:[0-9]* -> 10\.1\.0\.2:6000: [1-9][0-9]* sent on .*, [1-9][0-9]* matched; first segment' /tmp/flows.txt"
 check "flows: srv to be:7000 (IPv6) matched" sh -c \
 	"grep -q '^  \[fd00:2::1\]:[0-9]* -> \[fd00:2::2\]:7000: [1-9][0-9]* sent on .*, [1-9][0-9]* matched; first segment' /tmp/flows.txt"
-check_eq "flows --hosts: the VM's hostname" "$(uname -n)" sh -c "$F --hosts $T/g | cut -d: -f1"
+check_eq "flows --hosts: the VM's hostname" "$(uname -n)" pipe_sh "$F --hosts $T/g | cut -d: -f1"
 
 # Options and errors.
-check "flows --help" sh -c "$F --help | grep -q '^Usage: lttng-dt-flows'"
-check "flows --version" sh -c "$F --version | grep -q '^lttng-dt-flows (lttng-dt) '"
+check_has "flows --help" '^Usage: lttng-dt-flows' $F --help
+check_has "flows --version" '^lttng-dt-flows \(lttng-dt\) ' $F --version
 check "flows: a bad path is an error" sh -c \
 	"! $F /nonexistent 2>/tmp/e.txt && grep -q '^Error: /nonexistent: ' /tmp/e.txt"
 check "flows: no path is an error" sh -c "! $F 2>/tmp/e.txt && grep -q '^Error: ' /tmp/e.txt"

@@ -185,8 +185,8 @@ check_eq "TRUST_LIST: empty again" "" $D trust-list
 # And as users do it, with lttng dt-trust.
 L=/usr/local/bin/lttng-dt
 check "lttng dt-trust add 10.9.0.0/16" $L dt-trust add 10.9.0.0/16
-check "dt-status: one trusted network" sh -c \
-	"$L dt-status | grep -qx 'TCP mark (lttng-dt-tcp): loaded, marks honoured from 1 trusted network'"
+check_has "dt-status: one trusted network" \
+	'^TCP mark \(lttng-dt-tcp\): loaded, marks honoured from 1 trusted network$' $L dt-status
 F0=$(stat flags_set_network) U0=$(stat marks_untrusted)
 check "tracked client, untrusted by dt-trust" call_tracked untrusted3 5
 check "untrusted by dt-trust: marks ignored" sh -c "[ $(stat marks_untrusted) -ge $((U0 + 5)) ]"
@@ -267,7 +267,9 @@ kill $S1 $S2 $S3 2>/dev/null
 # dt-status shows the counters of /proc/lttng-dt/stats, in its order and
 # names here: every mark counter is non-zero by now.
 status_kv() {
-	$L dt-status | awk '
+	local out
+	out=$($L dt-status) || { echo "dt-status exited with status $?"; return 1; }
+	printf '%s\n' "$out" | awk '
 	/^Flagged threads:/ { print "flagged_threads", $3 }
 	/^Flags set since load:/ {
 		print "flags_set_manual", $5
@@ -292,11 +294,15 @@ sed 's/^/# /' /proc/lttng-dt/stats
 check_eq "every mark counter is counting" "" awk \
 	'$1 ~ /^(marks_|net_)/ && $2 == 0 { print $1 " is 0" }' /proc/lttng-dt/stats
 check_eq "dt-status's counters are /proc/lttng-dt/stats'" "$(cat /proc/lttng-dt/stats)" status_kv
-mark_kv() { status_kv | grep -E '^(marks_|net_)'; }
+mark_kv() {
+	local kv
+	kv=$(status_kv) || { echo "$kv"; return 1; }
+	printf '%s\n' "$kv" | grep -E '^(marks_|net_)'
+}
 marks_loaded=$(mark_kv)
 check "lttng-dt-tcp unloads" rmmod lttng_dt_tcp
-check "dt-status: the TCP mark is not loaded" sh -c \
-	"$L dt-status | grep -qx 'TCP mark (lttng-dt-tcp): not loaded'"
+check_has "dt-status: the TCP mark is not loaded" \
+	'^TCP mark \(lttng-dt-tcp\): not loaded$' $L dt-status
 check_eq "dt-status: the mark counters stay after the unload" "$marks_loaded" mark_kv
 check_eq "no network flag left" "" $D list
 check_eq "TRUST_LIST without lttng-dt-tcp: ENODEV" "ENODEV" $D trust-list
