@@ -42,15 +42,6 @@ mkdir -p "$results"
 
 mmss() { printf '%dm%02ds' $(($1 / 60)) $(($1 % 60)); }
 
-# cpu_seconds: the user + system time of this shell's finished children
-# (in run_one's subshell: the scenario's VMs), whole seconds.
-cpu_seconds() {
-	times | awk 'NR == 2 {
-		n = split($0, t, /[ ms]+/)
-		print int(t[1] * 60 + t[2] + t[3] * 60 + t[4])
-	}'
-}
-
 # run_one NAME: boot the scenario, then print its checks and its summary.
 run_one() {
 	local s=$1 start secs cpu passed failed out=$results/$1.tap
@@ -58,7 +49,12 @@ run_one() {
 	"$here/run-scenario.sh" "$VM_KIMAGE" "$VM_INITRD" "$build/logs" \
 		"$here/scenarios/$s.sh" >"$out" 2>&1
 	secs=$(($(date +%s) - start))
-	cpu=$(cpu_seconds)
+	# The VMs' CPU time (user + system) from this subshell's finished
+	# children. "times" writes to a file: in a pipe or $(...) it would run
+	# in a fork of its own, which has no finished children.
+	times >"$out.times"
+	cpu=$(awk 'NR == 2 { split($0, t, /[ ms]+/)
+		print int(t[1] * 60 + t[2] + t[3] * 60 + t[4]) }' "$out.times")
 	passed=$(grep -c '^ok - ' "$out" || true)
 	failed=$(grep -c '^not ok - ' "$out" || true)
 	if grep -q '^# .*: skipped, ' "$out"; then
