@@ -8,7 +8,6 @@
 # traces, with the delays said to be raw differences of two clocks, and
 # count what babeltrace2 counts.
 # vms: 2
-# kernels: debian debug
 # timeout: 900
 . /lib/vmtest.sh
 # The dt commands as users type them: the lttng front first in PATH.

@@ -7,7 +7,6 @@
 # when and why each thread was flagged. Then the ioctls' errors, the
 # non-root refusal, NO_INHERIT, pid reuse and the dt_gate_default
 # parameter.
-# kernels: debian debug
 # check-kernels: debian debug
 # timeout: 900
 . /lib/vmtest.sh

@@ -7,7 +7,6 @@
 # included, and end within one segment of the point where tracking
 # stopped: the second part arrives unmarked. On the sender, marked
 # segments, retransmits among them, still leave after the untrack.
-# kernels: debian debug
 # timeout: 600
 . /lib/vmtest.sh
 

@@ -2,7 +2,6 @@
 # The README's flow: the stock lttng CLI records scheduler events with
 # contexts into a channel of our tracer, and babeltrace2 reads the trace
 # back with the fields lttng-modules 2.13 gives and the right values.
-# kernels: debian debug
 # timeout: 400
 . /lib/vmtest.sh
 

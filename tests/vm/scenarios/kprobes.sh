@@ -6,7 +6,6 @@
 # exactly; ip is the probed function's address from /proc/kallsyms;
 # disable-event stops a probe; bad symbols, duplicate names and filters
 # are refused; a gated session keeps only a tracked process's hits.
-# kernels: debian debug
 # check-kernels: debian debug
 # timeout: 900
 . /lib/vmtest.sh

@@ -5,7 +5,6 @@
 # same small buffers, with a 1 ms switch timer closing packets under them
 # and the consumer reading. Every event fired is either recorded once, in
 # order, or counted as discarded; nothing is duplicated or corrupted.
-# kernels: debian debug
 # check-kernels: debian debug
 # timeout: 900
 . /lib/vmtest.sh

@@ -3,6 +3,7 @@
 # ring-buffer clients (and the core through them), accepts the tracer's
 # versions, answers `lttng list -k`, and unloads everything at exit.
 # kernels: debian debug
+# (loadable modules: sessiond-builtin is its built-in counterpart)
 # vms: 1
 . /lib/vmtest.sh
 

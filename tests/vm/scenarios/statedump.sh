@@ -4,7 +4,6 @@
 # block devices, interrupts and CPUs, between one start and one end, with
 # lttng-modules 2.13.9's event and field names; `lttng regenerate
 # statedump` records it again; other active sessions get none of it.
-# kernels: debian debug
 # timeout: 600
 . /lib/vmtest.sh
 

@@ -5,7 +5,6 @@
 # and a NULL filename; numbers without description (unknown); --syscall
 # -a and -k -a; disable-event; the distributed-trace gate; entry or exit
 # only and SYSCALL_MASK through the ABI (helper sc-abi).
-# kernels: debian debug
 # timeout: 900
 . /lib/vmtest.sh
 # The dt commands as users type them: the lttng front first in PATH

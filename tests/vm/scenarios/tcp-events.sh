@@ -8,7 +8,6 @@
 # (netem) so that segments are retransmitted. The fields are checked
 # against what the test knows of each connection: addresses, ports,
 # family, states, request sizes.
-# kernels: debian debug
 # timeout: 900
 . /lib/vmtest.sh
 

@@ -6,7 +6,6 @@
 # different per run); other processes of the same binary count too;
 # disable-event stops it; a missing function is refused; a gated session
 # keeps only a tracked process's calls.
-# kernels: debian debug
 # check-kernels: debian debug
 # timeout: 600
 . /lib/vmtest.sh
