@@ -73,12 +73,63 @@ boot_vm() {
 	# la57=off: with 5-level paging, the KASAN kernel once reported a wild
 	# access in an interrupt taken during start_kernel, before any test
 	# code ran; most machines running Debian page with 4 levels.
-	timeout --kill-after=10 "$timeout" qemu-system-x86_64 -accel "$accel" \
+	# unknown_nmi_panic: the NMI that hang_report sends makes the guest
+	# print where it is stuck, even with interrupts off.
+	local log=$logdir/$name.vm$i.log mon qemu
+	mon=$(monitor_port "$i")
+	# Appended to by QEMU and by hang_report: both write at the end.
+	: >"$log"
+	qemu-system-x86_64 -accel "$accel" \
 		-machine q35 -cpu max,la57=off \
 		-m "${VM_MEM:-1536}" -smp "${VM_CPUS:-2}" -nographic -no-reboot \
 		-kernel "$kimage" -initrd "$initrd" "${net[@]}" ${VM_QEMU_ARGS:-} \
-		-append "console=ttyS0 panic=-1 quiet loglevel=4 random.trust_cpu=on vmtest.scenario=$name vmtest.role=$i vmtest.vms=$vms" \
-		</dev/null >"$logdir/$name.vm$i.log" 2>&1
+		-monitor "tcp:127.0.0.1:$mon,server,nowait" \
+		-append "console=ttyS0 panic=-1 quiet loglevel=4 random.trust_cpu=on unknown_nmi_panic=1 vmtest.scenario=$name vmtest.role=$i vmtest.vms=$vms" \
+		</dev/null >>"$log" 2>&1 &
+	qemu=$!
+	# The VM gets $timeout seconds; then its hang is reported and it is
+	# stopped.
+	local t=0
+	while kill -0 "$qemu" 2>/dev/null; do
+		if [ "$t" -ge "$timeout" ]; then
+			hang_report "$mon" "$qemu" >>"$log" 2>&1
+			kill -TERM "$qemu" 2>/dev/null
+			sleep 10
+			kill -KILL "$qemu" 2>/dev/null
+			break
+		fi
+		sleep 1
+		t=$((t + 1))
+	done
+	wait "$qemu"
+	return 0
+}
+
+# A VM's QEMU monitor, on loopback.
+monitor_port() { echo $((port + 100 + $1)); }
+
+# hang_report MONITOR_PORT QEMU_PID: a VM that did not finish in time
+# says where it is: its vCPUs' registers from the QEMU monitor, then an
+# NMI, which the guest (unknown_nmi_panic) turns into a panic that prints
+# the stack it interrupted. Printed into the VM's log.
+hang_report() {
+	local port=$1 qemu=$2 reader
+	echo "=== HARNESS: timeout after $timeout s: vCPU registers, then an NMI"
+	exec 3<>"/dev/tcp/127.0.0.1/$port" || return 0
+	cat <&3 | tr -d '\r' | grep -aE '^(CPU#|RIP=|RSP=|CR3=)|QEMU' &
+	reader=$!
+	printf 'info registers -a\n' >&3
+	sleep 2
+	printf 'nmi\n' >&3
+	# The guest panics and QEMU exits (panic=-1 -no-reboot), or not.
+	local n=0
+	while [ $n -lt 30 ] && kill -0 "$qemu" 2>/dev/null; do
+		sleep 1
+		n=$((n + 1))
+	done
+	exec 3>&-
+	kill "$reader" 2>/dev/null
+	echo "=== HARNESS: end of the hang report"
 }
 
 pids=()
@@ -108,7 +159,7 @@ for ((i = 0; i < vms; i++)); do
 	if grep -q '^=== VMTEST END' "$log"; then
 		report 1 "$tag: finished" ""
 	else
-		report 0 "$tag: finished" "$(tail -n 30 "$log")"
+		report 0 "$tag: finished" "$(tr -d '\r' <"$log" | tail -n 80)"
 	fi
 	# Kernel text: the dmesg dump, console lines outside the scenario's
 	# own output, and timestamped console lines within it (a panic never

@@ -5,7 +5,7 @@
 # output, timers, every context, snapshot, rotate, clear, live with a
 # local relay daemon, and unloading after destroy.
 # check-kernels: debian debug
-# timeout: 900
+# timeout: 600
 . /lib/vmtest.sh
 
 lttng-sessiond --background >/tmp/sessiond.log 2>&1
