@@ -51,52 +51,45 @@ check_fail_evidence() {
 	{ echo "$2"; printf '%s\n' "$captured_all" | head -n 40; } | sed 's/^/# /'
 }
 
-# check_has WHAT REGEX COMMAND...: COMMAND exits 0 and a line of its
-# standard output matches the extended regular expression REGEX.
-check_has() {
-	local what=$1 re=$2 rc
-	shift 2
+# lines_check WHAT OP N WHY REGEX COMMAND...: passes when COMMAND exits 0
+# and the number of lines of its standard output that match the extended
+# regular expression REGEX compares to N by OP (a test(1) operator).
+lines_check() {
+	local what=$1 op=$2 want=$3 why=$4 re=$5 rc matched
+	shift 5
 	capture "$@"; rc=$?
+	matched=$(printf '%s\n' "$captured" | grep -cE -- "$re")
 	if [ $rc -ne 0 ]; then
 		check_fail_evidence "$what" "producer exited with status $rc: $*"
-	elif printf '%s\n' "$captured" | grep -qE -- "$re"; then
+	elif [ "$matched" "$op" "$want" ]; then
 		echo "ok - $what"
 	else
-		check_fail_evidence "$what" "no line matches /$re/ in the output of: $*"
+		check_fail_evidence "$what" "$why /$re/ ($matched do) in the output of: $*"
 	fi
+}
+
+# check_has WHAT REGEX COMMAND...: COMMAND exits 0 and a line of its
+# standard output matches REGEX.
+check_has() {
+	local what=$1 re=$2
+	shift 2
+	lines_check "$what" -ge 1 "no line matches" "$re" "$@"
 }
 
 # check_lacks WHAT REGEX COMMAND...: COMMAND exits 0 and no line of its
 # standard output matches REGEX.
 check_lacks() {
-	local what=$1 re=$2 rc
+	local what=$1 re=$2
 	shift 2
-	capture "$@"; rc=$?
-	if [ $rc -ne 0 ]; then
-		check_fail_evidence "$what" "producer exited with status $rc: $*"
-	elif printf '%s\n' "$captured" | grep -qE -- "$re"; then
-		check_fail_evidence "$what" "a line matches /$re/ in the output of: $*"
-	else
-		echo "ok - $what"
-	fi
+	lines_check "$what" -eq 0 "no line may match" "$re" "$@"
 }
 
 # check_count WHAT N REGEX COMMAND...: COMMAND exits 0 and exactly N lines
 # of its standard output match REGEX.
 check_count() {
-	local what=$1 want=$2 re=$3 rc n
+	local what=$1 want=$2 re=$3
 	shift 3
-	capture "$@"; rc=$?
-	if [ $rc -ne 0 ]; then
-		check_fail_evidence "$what" "producer exited with status $rc: $*"
-		return
-	fi
-	n=$(printf '%s\n' "$captured" | grep -cE -- "$re")
-	if [ "$n" = "$want" ]; then
-		echo "ok - $what"
-	else
-		check_fail_evidence "$what" "expected $want lines matching /$re/, got $n, in the output of: $*"
-	fi
+	lines_check "$what" -eq "$want" "$want lines must match" "$re" "$@"
 }
 
 # pipe_sh SCRIPT: run the shell pipeline SCRIPT with pipefail, so that it
