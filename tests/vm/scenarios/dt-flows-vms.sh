@@ -7,6 +7,8 @@
 # (reason network), match every receipt to its send across the two
 # traces, with the delays said to be raw differences of two clocks, and
 # count what babeltrace2 counts.
+# kernels: debian debug
+# (the TCP mark is a loadable module only: a built-in tracer has none)
 # vms: 2
 # timeout: 900
 . /lib/vmtest.sh

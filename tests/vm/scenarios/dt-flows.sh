@@ -8,6 +8,8 @@
 # the session's, nothing of the untracked client's, connection counts
 # equal to the mark events babeltrace2 prints, every receipt matched to
 # its send; and refuse a bad path and a trace without lttng-dt events.
+# kernels: debian debug
+# (the TCP mark is a loadable module only: a built-in tracer has none)
 # timeout: 900
 . /lib/vmtest.sh
 

@@ -9,7 +9,9 @@
 # the rate limit holds, retransmits under netem loss stay marked,
 # checksums stay right, lttng dt-trust changes the trust list and
 # dt-status shows the counters of /proc/lttng-dt/stats, and the module
-# unloads clean (unless built in).
+# unloads clean.
+# kernels: debian debug
+# (the TCP mark is a loadable module only: a built-in tracer has none)
 # check-kernels: debian debug
 # timeout: 1500
 . /lib/vmtest.sh
@@ -299,14 +301,9 @@ mark_kv() {
 	printf '%s\n' "$kv" | grep -E '^(marks_|net_)'
 }
 marks_loaded=$(mark_kv)
-# A built-in TCP mark cannot unload.
-if ! tracer_is_builtin; then
-	check "lttng-dt-tcp unloads" rmmod lttng_dt_tcp
-	check_has "dt-status: the TCP mark is not loaded" \
-		'^TCP mark \(lttng-dt-tcp\): not loaded$' $L dt-status
-	check_eq "dt-status: the mark counters stay after the unload" "$marks_loaded" mark_kv
-fi
+check "lttng-dt-tcp unloads" rmmod lttng_dt_tcp
+check_has "dt-status: the TCP mark is not loaded" \
+	'^TCP mark \(lttng-dt-tcp\): not loaded$' $L dt-status
+check_eq "dt-status: the mark counters stay after the unload" "$marks_loaded" mark_kv
 check_eq "no network flag left" "" $D list
-if ! tracer_is_builtin; then
-	check_eq "TRUST_LIST without lttng-dt-tcp: ENODEV" "ENODEV" $D trust-list
-fi
+check_eq "TRUST_LIST without lttng-dt-tcp: ENODEV" "ENODEV" $D trust-list

@@ -7,6 +7,8 @@
 # included, and end within one segment of the point where tracking
 # stopped: the second part arrives unmarked. On the sender, marked
 # segments, retransmits among them, still leave after the untrack.
+# kernels: debian debug
+# (the TCP mark is a loadable module only: a built-in tracer has none)
 # timeout: 600
 . /lib/vmtest.sh
 

@@ -7,9 +7,10 @@
 # that served them (the only lttng_dt_flag events are theirs) and nothing
 # of the same services serving an untracked client. Then vm1, the middle,
 # unloads every lttng module: the marked calls still work with no
-# checksum error, and the mark goes no further than vm1 (not with a
-# built-in tracer, which cannot unload).
+# checksum error, and the mark goes no further than vm1.
 # vms: 3
+# kernels: debian debug
+# (the TCP mark is a loadable module only: a built-in tracer has none)
 # timeout: 1200
 . /lib/vmtest.sh
 
@@ -88,20 +89,17 @@ case "$VM_ROLE" in
 	check "g: marks from vm1 received from 6000" \
 		has 'lttng_dt_mark_recv: .*sport = 6000,'
 
-	# A built-in tracer cannot unload: no second part.
-	if ! tracer_is_builtin; then
-		# vm1 now runs without any lttng module, on port 6001.
-		S0=$(stat marks_sent) M0=$(stat marks_received)
-		sh -c "read x </tmp/go; exec dt-rpc call $srv 6001 tracked 10" >/tmp/cli2.log 2>&1 &
-		C=$!
-		check "track the client again" lttng dt-track --pid $C
-		echo go >/tmp/go
-		wait $C
-		check_eq "tracked client: 10 calls through a vm1 without modules" "ok 10 calls" cat /tmp/cli2.log
-		check "still marked on the way out" sh -c "[ $(stat marks_sent) -ge $((S0 + 10)) ]"
-		check_eq "no mark back: vm1 did not pass it on" "$M0" stat marks_received
-		check_eq "tell vm1 and vm2 we are done again" "ok 1 calls" dt-rpc call "$srv" 6001 done 1
-	fi
+	# vm1 now runs without any lttng module, on port 6001.
+	S0=$(stat marks_sent) M0=$(stat marks_received)
+	sh -c "read x </tmp/go; exec dt-rpc call $srv 6001 tracked 10" >/tmp/cli2.log 2>&1 &
+	C=$!
+	check "track the client again" lttng dt-track --pid $C
+	echo go >/tmp/go
+	wait $C
+	check_eq "tracked client: 10 calls through a vm1 without modules" "ok 10 calls" cat /tmp/cli2.log
+	check "still marked on the way out" sh -c "[ $(stat marks_sent) -ge $((S0 + 10)) ]"
+	check_eq "no mark back: vm1 did not pass it on" "$M0" stat marks_received
+	check_eq "tell vm1 and vm2 we are done again" "ok 1 calls" dt-rpc call "$srv" 6001 done 1
 	;;
 1)
 	be=$(link_ip 1 2)
@@ -123,23 +121,20 @@ case "$VM_ROLE" in
 	lttng destroy g >/dev/null
 	kill -TERM "$(pidof lttng-sessiond)"
 	check "lttng-sessiond exits" wait_for 30 sh -c '! pidof lttng-sessiond'
-	# A built-in tracer cannot unload: no second part.
-	if ! tracer_is_builtin; then
-		unload() {
-			for i in 1 2 3 4 5; do
-				for m in $(awk '/^lttng/ { print $1 }' /proc/modules); do
-					rmmod "$m" 2>/dev/null
-				done
+	unload() {
+		for i in 1 2 3 4 5; do
+			for m in $(awk '/^lttng/ { print $1 }' /proc/modules); do
+				rmmod "$m" 2>/dev/null
 			done
-			! grep -q '^lttng' /proc/modules
-		}
-		check "every lttng module unloaded" unload
-		dt-rpc serve 6001 srv "$be" 7000 >/tmp/srv2.log 2>&1 &
-		S=$!
-		check "vm0's calls served without modules" wait_for 900 grep -q "^served done" /tmp/srv2.log
-		check "served the tracked client" grep -q "^served tracked 10$" /tmp/srv2.log
-		kill $S
-	fi
+		done
+		! grep -q '^lttng' /proc/modules
+	}
+	check "every lttng module unloaded" unload
+	dt-rpc serve 6001 srv "$be" 7000 >/tmp/srv2.log 2>&1 &
+	S=$!
+	check "vm0's calls served without modules" wait_for 900 grep -q "^served done" /tmp/srv2.log
+	check "served the tracked client" grep -q "^served tracked 10$" /tmp/srv2.log
+	kill $S
 	;;
 2)
 	dt-rpc serve 7000 be >/tmp/be.log 2>&1 &
@@ -155,16 +150,13 @@ case "$VM_ROLE" in
 	check "g: be-tracked's own events" has 'sched_switch: .*procname = "be-tracked"'
 	check "g: nothing of be-untracked" hasnt 'procname = "be-untracked"'
 	check "g: marks from vm1 received on 7000" has 'lttng_dt_mark_recv: .*dport = 7000,'
-	# A built-in tracer cannot unload: no second part.
-	if ! tracer_is_builtin; then
-		M0=$(stat marks_received) F0=$(stat flags_set_network)
-		check "vm1's calls without modules served" wait_for 900 sh -c \
-			'[ "$(grep -c "^served done" /tmp/be.log)" -ge 2 ]'
-		check "served the tracked client again" sh -c \
-			'[ "$(grep -c "^served tracked 10$" /tmp/be.log)" -eq 2 ]'
-		check_eq "no mark from a vm1 without modules" "$M0" stat marks_received
-		check_eq "no network flag: be-tracked was not flagged" "$F0" stat flags_set_network
-	fi
+	M0=$(stat marks_received) F0=$(stat flags_set_network)
+	check "vm1's calls without modules served" wait_for 900 sh -c \
+		'[ "$(grep -c "^served done" /tmp/be.log)" -ge 2 ]'
+	check "served the tracked client again" sh -c \
+		'[ "$(grep -c "^served tracked 10$" /tmp/be.log)" -eq 2 ]'
+	check_eq "no mark from a vm1 without modules" "$M0" stat marks_received
+	check_eq "no network flag: be-tracked was not flagged" "$F0" stat flags_set_network
 	kill $S
 	;;
 esac
