@@ -6,9 +6,8 @@
 #
 # Each scenario prints a "# start" line when it boots and, when it ends,
 # its checks followed by a "# done" line with its wall time and counts.
-# VM_JOBS (default 1) scenarios run at once, but one with a
-# "# parallel: no" header runs alone; a scenario's checks are printed
-# together when it ends, so parallel runs do not interleave.
+# VM_JOBS (default 1) scenarios run at once; a scenario's checks are
+# printed together when it ends, so parallel runs do not interleave.
 # VM_TIMES, when set, is a file that gets one line per scenario:
 # "KERNEL SCENARIO SECONDS PASSED FAILED CPU_SECONDS".
 #
@@ -55,40 +54,26 @@ run_one() {
 	times >"$out.times"
 	cpu=$(awk 'NR == 2 { split($0, t, /[ ms]+/)
 		print int(t[1] * 60 + t[2] + t[3] * 60 + t[4]) }' "$out.times")
+	cat "$out"
+	grep -q '^# .*: skipped, ' "$out" && return 0
 	passed=$(grep -c '^ok - ' "$out" || true)
 	failed=$(grep -c '^not ok - ' "$out" || true)
-	if grep -q '^# .*: skipped, ' "$out"; then
-		cat "$out"
-		return 0
-	fi
-	cat "$out"
 	echo "# [$kernel] done $s in $(mmss "$secs") (CPU $(mmss "$cpu")): $passed passed, $failed failed"
 	[ -n "${VM_TIMES:-}" ] && echo "$kernel $s $secs $passed $failed $cpu" >>"$VM_TIMES"
 	return 0
 }
 
-# The scenarios start in the order given, at most $jobs at a time; one
-# whose header says "# parallel: no" (it measures time, or needs every
-# CPU) runs alone.
+# The scenarios start in the order given, at most $jobs at a time.
 running=0
-alone=0
 for s in "$@"; do
 	if [ ! -f "$here/scenarios/$s.sh" ]; then
 		echo "not ok - $s: no such scenario"
 		continue
 	fi
-	solo=0
-	if [ "$(sed -n 's/^# parallel: *//p' "$here/scenarios/$s.sh" | head -n 1)" = no ]; then
-		solo=1
-	fi
-	# A solo scenario waits for the others to end; the next waits for it.
-	limit=$jobs
-	[ "$solo" = 1 ] || [ "$alone" = 1 ] && limit=1
-	while [ "$running" -ge "$limit" ]; do
+	while [ "$running" -ge "$jobs" ]; do
 		wait -n || true
 		running=$((running - 1))
 	done
-	alone=$solo
 	echo "# [$kernel] start $s ($(date +%H:%M:%S))"
 	run_one "$s" &
 	running=$((running + 1))
