@@ -15,7 +15,7 @@
 #                   and the "kernel log clean" check becomes "kernel report
 #                   caught"
 #
-# Environment: VM_ACCEL (tcg; kvm opts in), VM_MEM, VM_CPUS, VM_QEMU_ARGS
+# Environment: VM_ACCEL (tcg,thread=single; kvm opts in), VM_MEM, VM_CPUS, VM_QEMU_ARGS
 # (more QEMU options, split on blanks).
 #
 # usage: run-scenario.sh KERNEL_IMAGE INITRAMFS LOGDIR SCENARIO_FILE
@@ -43,7 +43,17 @@ bad_kernel_log='BUG:|WARNING:|Oops|general protection|list_del corruption|Kernel
 # TCG unless VM_ACCEL=kvm: a /dev/kvm that opens is not one that works
 # (nested KVM here refuses -cpu max's MSR 0x10a and QEMU aborts, or boots
 # stall), and every timeout and measurement here is sized for TCG.
-accel=${VM_ACCEL:-tcg}
+#
+# One host thread for all vCPUs (thread=single): QEMU 7.2's multi-threaded
+# TCG can keep running a stale translation of kernel text that another
+# vCPU patched. When a static branch is switched (a tracepoint enabled or
+# disabled), a vCPU keeps executing the patch's temporary int3 after it
+# is gone from memory; the kernel's int3 handler sees no breakpoint there
+# and backs up to run the instruction again, forever, with no kernel
+# report. Toggling every ftrace event with no lttng module loaded hangs
+# that way within two rounds (doc/testing.md); with thread=single, 30
+# rounds pass. A VM used about one host core with either setting.
+accel=${VM_ACCEL:-tcg,thread=single}
 port=$((20000 + RANDOM % 20000))
 mkdir -p "$logdir"
 
