@@ -123,8 +123,6 @@ static struct lttng_event_recorder *create_recorder(struct lttng_channel *chan,
 	}
 	ev->id = chan->next_event_id++;
 	list_add_tail(&ev->node, &chan->recorders);
-	if (chan->session->been_active)
-		lttng_metadata_emit_event_locked(chan->session, ev);
 	return ev;
 }
 
@@ -152,7 +150,11 @@ static void sync_channel_locked(struct lttng_channel *chan)
 			}
 		}
 	}
-	/* A recorder records while one of its enablers is enabled. */
+	/*
+	 * A recorder records while one of its enablers is enabled, and only
+	 * once the metadata describes it: after a failed emit it stays off,
+	 * and the next sync tries again.
+	 */
 	list_for_each_entry(ev, &chan->recorders, node) {
 		bool enabled = false;
 
@@ -161,6 +163,8 @@ static void sync_channel_locked(struct lttng_channel *chan)
 		list_for_each_entry(e, &chan->enablers, node)
 			if (e->enabled && enabler_matches(e, ev->desc))
 				enabled = true;
+		if (enabled && !lttng_recorder_described_locked(ev))
+			enabled = false;
 		WRITE_ONCE(ev->enabled, enabled);
 	}
 }

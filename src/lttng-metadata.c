@@ -209,11 +209,23 @@ int lttng_metadata_emit_session_locked(struct lttng_session *session)
 	struct lttng_channel *chan;
 	int ret;
 
-	ret = append_block(cache, trace_block, session);
+	/*
+	 * A start that fails here is retried by the next one: each block
+	 * is appended once, whatever the earlier attempts got through.
+	 */
+	if (!session->trace_in_metadata) {
+		ret = append_block(cache, trace_block, session);
+		if (ret)
+			return ret;
+		session->trace_in_metadata = true;
+	}
 	list_for_each_entry(chan, &session->channels, node) {
-		if (ret || chan->is_metadata)
+		if (chan->is_metadata || chan->stream_in_metadata)
 			continue;
 		ret = append_block(cache, stream_block, chan);
+		if (ret)
+			return ret;
+		chan->stream_in_metadata = true;
 	}
 	list_for_each_entry(chan, &session->channels, node) {
 		list_for_each_entry(ev, &chan->recorders, node) {

@@ -127,6 +127,19 @@ void lttng_metadata_cache_hangup(struct lttng_metadata_cache *cache);
 int lttng_metadata_emit_session_locked(struct lttng_session *session);
 int lttng_metadata_emit_event_locked(struct lttng_session *session,
 				     struct lttng_event_recorder *ev);
+/*
+ * Whether ev may record: in a session that has run, only once the
+ * metadata describes it (the emit is tried again here if it failed).
+ */
+static inline bool lttng_recorder_described_locked(struct lttng_event_recorder *ev)
+{
+	struct lttng_session *session = ev->chan->session;
+
+	if (!session->been_active || ev->in_metadata)
+		return true;
+	return !lttng_metadata_emit_event_locked(session, ev);
+}
+
 int lttng_metadata_stream_fd(struct lttng_channel *chan);
 
 #include "lttng-glob.h"

@@ -109,8 +109,6 @@ struct lttng_event_recorder *lttng_uprobe_create(struct lttng_channel *chan,
 	rec->uprobe = u;
 	rec->id = chan->next_event_id++;
 	list_add_tail(&rec->node, &chan->recorders);
-	if (chan->session->been_active)
-		lttng_metadata_emit_event_locked(chan->session, rec);
 	mutex_unlock(&lttng_sessions_lock);
 	return rec;
 
@@ -166,6 +164,8 @@ int lttng_uprobe_set_enabled(struct lttng_event_recorder *ev, bool enabled)
 	mutex_lock(&lttng_sessions_lock);
 	if (!!READ_ONCE(ev->enabled) == enabled)
 		ret = -EEXIST;
+	else if (enabled && !lttng_recorder_described_locked(ev))
+		ret = -ENOMEM;	/* the metadata could not describe it */
 	else
 		WRITE_ONCE(ev->enabled, enabled);
 	mutex_unlock(&lttng_sessions_lock);

@@ -83,6 +83,7 @@ struct lttng_session {
 	int dt_gated;			/* read by probes: see lttng/dt.h */
 	struct lttng_dt_gate_counters __percpu *dt_counters;
 	bool been_active;
+	bool trace_in_metadata;		/* its trace block was appended */
 	char name[LTTNG_ABI_SESSION_NAME_LEN];
 	char creation_time[LTTNG_ABI_SESSION_CREATION_TIME_LEN];
 	u8 uuid[16];
@@ -100,6 +101,7 @@ struct lttng_channel {
 	bool stream_opened;		/* metadata channels have one stream */
 	struct lttng_abi_channel attr;	/* as created */
 	bool large_header;		/* chosen at the first start */
+	bool stream_in_metadata;	/* its stream block was appended */
 	struct lttng_transport *transport;
 	const struct lttng_channel_ops *ops;
 	struct lttng_rb_channel *rb;
