@@ -136,7 +136,8 @@ static int place_probe(struct lttng_kprobe *k)
 	return register_kretprobe(&k->krp);
 }
 
-static struct lttng_event_recorder *add_recorder_locked(struct lttng_channel *chan,
+/* A recorder for k's event i, disabled and not yet on chan's list. */
+static struct lttng_event_recorder *new_recorder_locked(struct lttng_channel *chan,
 							struct lttng_kprobe *k, int i)
 {
 	struct lttng_event_recorder *ev = kzalloc(sizeof(*ev), GFP_KERNEL);
@@ -146,12 +147,16 @@ static struct lttng_event_recorder *add_recorder_locked(struct lttng_channel *ch
 	ev->chan = chan;
 	ev->desc = &k->desc[i];
 	ev->kprobe = k;
-	k->nr_recorders++;
 	ev->id = chan->next_event_id++;
-	list_add_tail(&ev->node, &chan->recorders);
-	if (chan->session->been_active)
-		lttng_metadata_emit_event_locked(chan->session, ev);
+	k->nr_recorders++;
 	return ev;
+}
+
+/* The probe is in place: the recorder joins its channel. */
+static void publish_recorder_locked(struct lttng_channel *chan,
+				    struct lttng_event_recorder *ev)
+{
+	list_add_tail(&ev->node, &chan->recorders);
 }
 
 /*
@@ -186,32 +191,29 @@ struct lttng_event_recorder *lttng_kprobe_create(struct lttng_channel *chan,
 	for (i = 0; i < nr; i++)
 		if (lttng_channel_has_event_locked(chan, k->name[i]))
 			goto err_unlock;
+	/*
+	 * Every recorder a handler can reach is complete before the probe
+	 * is placed: a CPU may hit it as soon as register_k*probe() writes
+	 * the breakpoint. They start disabled, so such a hit records nothing.
+	 */
+	ret = -ENOMEM;
+	for (i = 0; i < nr; i++) {
+		k->rec[i] = new_recorder_locked(chan, k, i);
+		if (!k->rec[i])
+			goto err_free_recorders;
+	}
 	ret = place_probe(k);
 	if (ret)
-		goto err_unlock;
+		goto err_free_recorders;
 	k->registered = true;
-	for (i = 0; i < nr; i++) {
-		k->rec[i] = add_recorder_locked(chan, k, i);
-		if (!k->rec[i]) {
-			ret = -ENOMEM;
-			goto err_unplace;
-		}
-	}
+	for (i = 0; i < nr; i++)
+		publish_recorder_locked(chan, k->rec[i]);
 	mutex_unlock(&lttng_sessions_lock);
 	return k->rec[0];
 
-err_unplace:
-	/*
-	 * Only out of memory. In a session that has run, the metadata may
-	 * already describe the first recorder: no record will carry its id.
-	 */
-	lttng_kprobe_unregister_locked(k);
-	for (i = 0; i < nr; i++) {
-		if (k->rec[i]) {
-			list_del(&k->rec[i]->node);
-			kfree(k->rec[i]);
-		}
-	}
+err_free_recorders:
+	for (i = 0; i < nr; i++)
+		kfree(k->rec[i]);
 err_unlock:
 	mutex_unlock(&lttng_sessions_lock);
 err_free:
@@ -228,9 +230,11 @@ int lttng_kprobe_set_enabled(struct lttng_event_recorder *ev, bool enabled)
 	mutex_lock(&lttng_sessions_lock);
 	if (!!READ_ONCE(k->rec[0]->enabled) == enabled)
 		ret = -EEXIST;
-	else
-		for (i = 0; i < ARRAY_SIZE(k->rec) && k->rec[i]; i++)
-			WRITE_ONCE(k->rec[i]->enabled, enabled);
+	for (i = 0; !ret && enabled && i < ARRAY_SIZE(k->rec) && k->rec[i]; i++)
+		if (!lttng_recorder_described_locked(k->rec[i]))
+			ret = -ENOMEM;
+	for (i = 0; !ret && i < ARRAY_SIZE(k->rec) && k->rec[i]; i++)
+		WRITE_ONCE(k->rec[i]->enabled, enabled);
 	mutex_unlock(&lttng_sessions_lock);
 	return ret;
 }

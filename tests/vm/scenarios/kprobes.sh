@@ -136,3 +136,24 @@ check_eq "g: exactly u's hits of the tracked helper after the track" "$N" count 
 check "u: the untracked helper's opens" test "$(grep -c " kp_u: .*tid = $Q }" /tmp/u.txt)" -gt 4
 check_eq "g: none of the untracked helper's" "0" count kp_g "$Q"
 lttng destroy -a >/dev/null
+
+# --- A busy symbol: the probe fires as soon as it is placed. Another CPU
+# runs through it all the time while kretprobes and kprobes come and go;
+# a handler that ran before its recorders were made would oops.
+BUSY=ksys_read
+sh -c 'while :; do head -c 65536 /dev/zero >/dev/null; done' &
+L=$!
+mkbusy() {
+	lttng create b$1 --output="$T/b$1" >/dev/null &&
+	lttng enable-channel -k --subbuf-size 1M --num-subbuf 4 ch >/dev/null &&
+	lttng enable-event -k -c ch sched_switch >/dev/null &&
+	lttng start b$1 >/dev/null &&
+	lttng enable-event -k -c ch --function $BUSY kr >/dev/null &&
+	lttng enable-event -k -c ch --probe $BUSY kp >/dev/null &&
+	lttng destroy b$1 >/dev/null
+}
+n=0
+for i in 1 2 3 4 5 6 7 8 9 10; do mkbusy $i && n=$((n + 1)); done
+kill $L
+check_eq "10 sessions placed a kretprobe and a kprobe on busy $BUSY while started" 10 echo $n
+check "their last trace reads" sh -c "babeltrace2 $T/b10 >/dev/null"
