@@ -4,7 +4,9 @@
  * timers. The writer's slow path is in writer.c.
  */
 #include <linux/cpu.h>
+#include <linux/mm.h>
 #include <linux/module.h>
+#include <linux/overflow.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/vmalloc.h>
@@ -159,7 +161,7 @@ static void free_buffer(struct lttng_rb_buffer *buf)
 	if (!buf)
 		return;
 	vfree(buf->mem);
-	kfree(buf->subbuf);
+	kvfree(buf->subbuf);
 	kfree(buf);
 }
 
@@ -172,7 +174,7 @@ static struct lttng_rb_buffer *alloc_buffer(struct lttng_rb_channel *chan, int c
 	buf = kzalloc(sizeof(*buf), GFP_KERNEL);
 	if (!buf)
 		return NULL;
-	buf->subbuf = kcalloc(l->num_subbuf, sizeof(*buf->subbuf), GFP_KERNEL);
+	buf->subbuf = kvcalloc(l->num_subbuf, sizeof(*buf->subbuf), GFP_KERNEL);
 	/* vmalloc_user: zeroed, and mappable by the reader as it is. */
 	buf->mem = vmalloc_user(lttng_rb_mem_size(chan));
 	if (!buf->subbuf || !buf->mem) {
@@ -201,6 +203,24 @@ static void channel_free(struct lttng_rb_channel *chan)
 		free_buffer(chan->bufs[i]);
 	kfree(chan->bufs);
 	kfree(chan);
+}
+
+/*
+ * Admission of a channel's memory before any of it is allocated: the
+ * buffers of every possible CPU must fit in what the machine has
+ * available now. A geometry lttng-tools accepts (up to 2^62 bytes) would
+ * otherwise reach vmalloc, which warns in the kernel log before it fails.
+ */
+static int admit_memory(const struct lttng_rb_channel *chan)
+{
+	unsigned long per_buf = lttng_rb_mem_size(chan) >> PAGE_SHIFT;
+	unsigned long pages;
+
+	if (check_mul_overflow(per_buf, (unsigned long)chan->nr_bufs, &pages))
+		return -ENOMEM;
+	if (pages > si_mem_available())
+		return -ENOMEM;
+	return 0;
 }
 
 static unsigned long us_to_jiffies(unsigned int us, unsigned int fallback_us)
@@ -243,6 +263,11 @@ lttng_rb_channel_create(const struct lttng_rb_client_config *config,
 	kref_init(&chan->ref);
 
 	chan->nr_bufs = attr->per_cpu ? nr_cpu_ids : 1;
+	ret = admit_memory(chan);
+	if (ret) {
+		kfree(chan);
+		return ERR_PTR(ret);
+	}
 	chan->bufs = kcalloc(chan->nr_bufs, sizeof(*chan->bufs), GFP_KERNEL);
 	if (!chan->bufs)
 		goto nomem;
@@ -273,10 +298,13 @@ static void channel_release(struct kref *ref)
 {
 	struct lttng_rb_channel *chan = container_of(ref, struct lttng_rb_channel, ref);
 
+	void (*release)(void *priv) = chan->release;
+	void *priv = chan->priv;
+
 	lttng_rb_channel_stop_timers(chan);
-	if (chan->release)
-		chan->release(chan);
 	channel_free(chan);
+	if (release)
+		release(priv);
 }
 
 void lttng_rb_channel_put(struct lttng_rb_channel *chan)
