@@ -31,6 +31,11 @@ static int check_attr(const struct lttng_abi_channel *attr)
 	return 0;
 }
 
+static void release_transport(void *transport)
+{
+	lttng_transport_put(transport);
+}
+
 static int create_buffers(struct lttng_channel *chan,
 			  const struct lttng_abi_channel *attr)
 {
@@ -46,9 +51,17 @@ static int create_buffers(struct lttng_channel *chan,
 	if (attr->subbuf_size > ULONG_MAX || attr->num_subbuf > ULONG_MAX)
 		return -EINVAL;
 	rb = lttng_rb_channel_create(chan->transport->config,
-				     chan->transport->packet_ops, &rb_attr, chan);
+				     chan->transport->packet_ops, &rb_attr,
+				     chan->transport);
 	if (IS_ERR(rb))
 		return PTR_ERR(rb);
+	/*
+	 * The buffers outlive the channel while the consumer's stream files
+	 * are open, and they call the client's packet ops: they keep its
+	 * module loaded until their last reference goes.
+	 */
+	lttng_transport_hold(chan->transport);
+	rb->release = release_transport;
 	rb->id = chan->id;
 	memcpy(rb->uuid, chan->session->uuid, sizeof(rb->uuid));
 	chan->rb = rb;

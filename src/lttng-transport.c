@@ -71,6 +71,11 @@ struct lttng_transport *lttng_transport_get(const struct lttng_rb_client_config 
 	return found;
 }
 
+void lttng_transport_hold(struct lttng_transport *transport)
+{
+	__module_get(transport->owner);
+}
+
 void lttng_transport_put(struct lttng_transport *transport)
 {
 	module_put(transport->owner);

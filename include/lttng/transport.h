@@ -54,6 +54,8 @@ void lttng_transport_unregister(struct lttng_transport *transport);
 
 /* Find the transport of a configuration and pin its module. */
 struct lttng_transport *lttng_transport_get(const struct lttng_rb_client_config *config);
+/* One more reference on a transport already held. */
+void lttng_transport_hold(struct lttng_transport *transport);
 void lttng_transport_put(struct lttng_transport *transport);
 
 #endif /* _LTTNG_TRANSPORT_H */

@@ -112,7 +112,7 @@ struct lttng_rb_channel {
 	struct lttng_rb_layout layout;
 	const struct lttng_rb_client_config *config;
 	const struct lttng_rb_packet_ops *ops;
-	void *priv;			/* the tracer channel, while it lives */
+	void *priv;			/* the owner's, for release */
 	u64 id;				/* stream_id, for GET_STREAM_ID */
 	u8 uuid[16];			/* trace the packets belong to */
 
@@ -128,7 +128,11 @@ struct lttng_rb_channel {
 
 	bool finalized;			/* no writer will ever come again */
 	struct kref ref;		/* channel owner + each stream file */
-	void (*release)(struct lttng_rb_channel *chan);	/* last reference */
+	/*
+	 * After the last reference, once the channel is freed: the owner
+	 * drops what config and ops point into (their client module).
+	 */
+	void (*release)(void *priv);
 };
 
 struct lttng_rb_channel_attr {
