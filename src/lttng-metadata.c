@@ -338,6 +338,14 @@ static int put_ulong(void __user *uarg, unsigned long v)
 static long held_ioctl(struct metadata_stream *s, unsigned int cmd,
 		       void __user *uarg)
 {
+	switch (cmd) {
+	case LTTNG_ABI_RB_GET_SUBBUF_SIZE:
+	case LTTNG_ABI_RB_GET_PADDED_SUBBUF_SIZE:
+	case LTTNG_ABI_RB_GET_MMAP_READ_OFFSET:
+		break;
+	default:
+		return -ENOIOCTLCMD;	/* ENOTTY, held packet or not */
+	}
 	if (!s->held)
 		return -EINVAL;
 	switch (cmd) {

@@ -33,13 +33,34 @@ static bool is_mmap(struct lttng_rb_buffer *buf)
 }
 
 /* Ioctls about the held packet: its header fields and sizes. */
+static bool is_held_packet_cmd(unsigned int cmd)
+{
+	switch (cmd) {
+	case LTTNG_ABI_RB_GET_SUBBUF_SIZE:
+	case LTTNG_ABI_RB_GET_PADDED_SUBBUF_SIZE:
+	case LTTNG_ABI_RB_GET_MMAP_READ_OFFSET:
+	case LTTNG_ABI_RB_GET_TIMESTAMP_BEGIN:
+	case LTTNG_ABI_RB_GET_TIMESTAMP_END:
+	case LTTNG_ABI_RB_GET_EVENTS_DISCARDED:
+	case LTTNG_ABI_RB_GET_CONTENT_SIZE:
+	case LTTNG_ABI_RB_GET_PACKET_SIZE:
+	case LTTNG_ABI_RB_GET_SEQ_NUM:
+		return true;
+	}
+	return false;
+}
+
 static long held_packet_ioctl(struct lttng_rb_buffer *buf, unsigned int cmd,
 			      void __user *uarg)
 {
 	const struct lttng_rb_layout *l = &buf->chan->layout;
 	struct lttng_rb_packet_info info;
-	void *packet = lttng_rb_held_packet(buf);
+	void *packet;
 
+	/* An unknown command is ENOTTY whether or not a packet is held. */
+	if (!is_held_packet_cmd(cmd))
+		return -ENOIOCTLCMD;
+	packet = lttng_rb_held_packet(buf);
 	if (!packet)
 		return -EINVAL;
 	buf->chan->ops->info(packet, &info);
