@@ -9,6 +9,19 @@
  *   lttng-abi-probe list tracepoint|syscall   contents of the list file
  *   lttng-abi-probe open-as UID      errno name of open() after setuid(UID)
  *   lttng-abi-probe calibrate TYPE   result of CALIBRATE with that type
+ *   lttng-abi-probe channel SUBBUF_SIZE NUM_SUBBUF
+ *                                    CHANNEL (discard, splice) of that
+ *                                    geometry in a new session: "fd" or
+ *                                    the errno name
+ *   lttng-abi-probe hold-stream      a stream of a channel whose channel
+ *                                    and session fds are closed: prints
+ *                                    "holding", waits for a line on stdin,
+ *                                    then prints the results of FLUSH and
+ *                                    GET_CURRENT_TIMESTAMP on the stream
+ *                                    (the client module's code), then
+ *                                    of an unknown command and of
+ *                                    GET_SUBBUF_SIZE with no packet held
+ *   lttng-abi-probe metadata-unknown the same two for a metadata stream
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -33,6 +46,7 @@ static const char *errno_name(int e)
 	case EINVAL: return "EINVAL";
 	case EFAULT: return "EFAULT";
 	case ENOENT: return "ENOENT";
+	case ENOMEM: return "ENOMEM";
 	default: return strerror(e);
 	}
 }
@@ -118,6 +132,82 @@ static int do_calibrate(const char *type)
 	return 0;
 }
 
+static int do_channel(const char *subbuf_size, const char *num_subbuf)
+{
+	struct lttng_abi_channel attr = {
+		.subbuf_size = strtoull(subbuf_size, NULL, 0),
+		.num_subbuf = strtoull(num_subbuf, NULL, 0),
+		.output = LTTNG_ABI_OUTPUT_SPLICE,
+	};
+	int session = ioctl(open_root(), LTTNG_ABI_SESSION);
+	int chan;
+
+	if (session < 0) {
+		printf("SESSION: %s\n", errno_name(errno));
+		return 1;
+	}
+	chan = ioctl(session, LTTNG_ABI_CHANNEL, &attr);
+	printf("%s\n", chan >= 0 ? "fd" : errno_name(errno));
+	return 0;
+}
+
+/* A stream command no version of the ABI has. */
+#define UNKNOWN_STREAM_CMD	_IO(LTTNG_ABI_IOC, 0x3F)
+
+/* The metadata stream's answer to an unknown command, then to a known one. */
+static int do_metadata_unknown(void)
+{
+	struct lttng_abi_channel attr = {
+		.subbuf_size = 4096, .num_subbuf = 2,
+		.output = LTTNG_ABI_OUTPUT_MMAP,
+	};
+	int session = ioctl(open_root(), LTTNG_ABI_SESSION);
+	int meta = session < 0 ? -1 : ioctl(session, LTTNG_ABI_METADATA, &attr);
+	int stream = meta < 0 ? -1 : ioctl(meta, LTTNG_ABI_STREAM);
+	unsigned long size;
+
+	if (stream < 0) {
+		printf("%s\n", errno_name(errno));
+		return 1;
+	}
+	printf("unknown %s\n", errno_name(ioctl(stream, UNKNOWN_STREAM_CMD) ? errno : 0));
+	printf("GET_SUBBUF_SIZE unheld %s\n",
+	       errno_name(ioctl(stream, LTTNG_ABI_RB_GET_SUBBUF_SIZE, &size) ? errno : 0));
+	return 0;
+}
+
+static int do_hold_stream(void)
+{
+	struct lttng_abi_channel attr = {
+		.subbuf_size = 65536, .num_subbuf = 4,
+		.output = LTTNG_ABI_OUTPUT_SPLICE,
+	};
+	int session = ioctl(open_root(), LTTNG_ABI_SESSION);
+	int chan = session < 0 ? -1 : ioctl(session, LTTNG_ABI_CHANNEL, &attr);
+	int stream = chan < 0 ? -1 : ioctl(chan, LTTNG_ABI_STREAM);
+	char line[16];
+	__u64 ts;
+
+	if (stream < 0) {
+		printf("%s\n", errno_name(errno));
+		return 1;
+	}
+	close(chan);
+	close(session);
+	printf("holding\n");
+	fflush(stdout);
+	if (!fgets(line, sizeof(line), stdin))
+		return 1;
+	printf("FLUSH %s\n", errno_name(ioctl(stream, LTTNG_ABI_RB_FLUSH) ? errno : 0));
+	printf("GET_CURRENT_TIMESTAMP %s\n",
+	       errno_name(ioctl(stream, LTTNG_ABI_RB_GET_CURRENT_TIMESTAMP, &ts) ?
+			  errno : 0));
+	printf("unknown %s\n", errno_name(ioctl(stream, UNKNOWN_STREAM_CMD) ? errno : 0));
+	printf("GET_SUBBUF_SIZE unheld %s\n",
+	       errno_name(ioctl(stream, LTTNG_ABI_RB_GET_SUBBUF_SIZE, &ts) ? errno : 0));
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc >= 2 && !strcmp(argv[1], "version"))
@@ -130,7 +220,13 @@ int main(int argc, char **argv)
 		return do_open_as(argv[2]);
 	if (argc >= 3 && !strcmp(argv[1], "calibrate"))
 		return do_calibrate(argv[2]);
-	fprintf(stderr, "usage: %s version|ioctl CMD [ARG]|list KIND|open-as UID|calibrate TYPE\n",
+	if (argc >= 2 && !strcmp(argv[1], "metadata-unknown"))
+		return do_metadata_unknown();
+	if (argc >= 2 && !strcmp(argv[1], "hold-stream"))
+		return do_hold_stream();
+	if (argc >= 4 && !strcmp(argv[1], "channel"))
+		return do_channel(argv[2], argv[3]);
+	fprintf(stderr, "usage: %s version|ioctl CMD [ARG]|list KIND|open-as UID|calibrate TYPE|channel SUBBUF_SIZE NUM_SUBBUF|hold-stream|metadata-unknown\n",
 		argv[0]);
 	return 2;
 }

@@ -41,6 +41,50 @@ check_lacks "SYSCALL_LIST has no unknown" 'name = unknown;' lttng-abi-probe list
 
 check_eq "non-root open is refused" "EACCES" lttng-abi-probe open-as 65534
 
+# Channel geometry: what the machine cannot hold is refused before any
+# allocation, with no kernel log (the harness checks it at the end).
+check "the channel clients are loaded" sh -c \
+	'modprobe lttng-ring-buffer-client-discard && modprobe lttng-ring-buffer-metadata-mmap-client'
+check_eq "CHANNEL 4 x 64 KiB: an fd" "fd" lttng-abi-probe channel 65536 4
+check_eq "CHANNEL 2^40 x 2^15 bytes (2^55): ENOMEM" "ENOMEM" \
+	lttng-abi-probe channel 0x10000000000 0x8000
+check_eq "CHANNEL 2^12 x 2^30 sub-buffers: ENOMEM" "ENOMEM" \
+	lttng-abi-probe channel 4096 0x40000000
+check_eq "CHANNEL 4 GiB x 2 (more than the VM's memory): ENOMEM" "ENOMEM" \
+	lttng-abi-probe channel 0x100000000 2
+check_eq "CHANNEL 2^62 bytes, past what positions can count: EINVAL" "EINVAL" \
+	lttng-abi-probe channel 0x4000000000000000 2
+check_eq "CHANNEL size not a power of two: EINVAL" "EINVAL" \
+	lttng-abi-probe channel 65537 4
+
+# A stream outlives its channel and session (the consumer reads on after
+# destroy): its buffers call the client's code, so the client stays.
+mkfifo /tmp/hold.in
+lttng-abi-probe hold-stream </tmp/hold.in >/tmp/hold.out &
+H=$!
+exec 4>/tmp/hold.in
+check "a stream whose channel and session are closed" wait_for 10 grep -qx holding /tmp/hold.out
+if ! tracer_is_builtin; then
+	check "the client cannot unload under the stream" sh -c \
+		'! rmmod lttng_ring_buffer_client_discard 2>/dev/null'
+fi
+echo go >&4
+exec 4>&-
+wait $H
+check_eq "the stream still answers FLUSH and GET_CURRENT_TIMESTAMP, ENOTTY to an unknown command" \
+	"holding
+FLUSH 0
+GET_CURRENT_TIMESTAMP 0
+unknown ENOTTY
+GET_SUBBUF_SIZE unheld EINVAL" cat /tmp/hold.out
+check_eq "a metadata stream: ENOTTY for an unknown command, EINVAL unheld" \
+	"unknown ENOTTY
+GET_SUBBUF_SIZE unheld EINVAL" lttng-abi-probe metadata-unknown
+if ! tracer_is_builtin; then
+	check "the clients unload once the stream is closed" \
+		rmmod lttng_ring_buffer_client_discard lttng_ring_buffer_metadata_mmap_client
+fi
+
 if tracer_is_builtin; then
 	check_eq "built in: not in /proc/modules" "" sh -c 'grep ^lttng /proc/modules'
 	exit 0
