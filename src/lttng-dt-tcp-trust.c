@@ -40,6 +40,12 @@ struct dt_trust {
 
 static struct dt_trust __rcu *dt_trust;
 static DEFINE_MUTEX(dt_trust_lock);
+/*
+ * Set once the module exits: the parameter's sysfs file outlives exit
+ * until the module is freed, and a write in between must not install a
+ * list nobody frees.
+ */
+static bool dt_trust_closed;
 
 /* "A.B.C.D[/N]" or "X:...[/N]" into a v4-mapped or v6 prefix. */
 static int parse_net(const char *s, size_t len, struct dt_net *net)
@@ -113,6 +119,11 @@ static int trust_set(const char *val, const struct kernel_param *kp)
 	if (IS_ERR(new))
 		return PTR_ERR(new);
 	mutex_lock(&dt_trust_lock);
+	if (dt_trust_closed) {
+		mutex_unlock(&dt_trust_lock);
+		kfree(new);
+		return -ENODEV;
+	}
 	replace_locked(new);
 	mutex_unlock(&dt_trust_lock);
 	return 0;
@@ -343,7 +354,13 @@ int dt_trust_init(void)
 /* After the hooks are gone. */
 void dt_trust_exit(void)
 {
+	struct dt_trust *t;
+
 	lttng_dt_trust_unregister();
-	kfree(rcu_dereference_protected(dt_trust, 1));
-	RCU_INIT_POINTER(dt_trust, NULL);
+	/* A concurrent parameter write replaces the list under the lock. */
+	mutex_lock(&dt_trust_lock);
+	dt_trust_closed = true;
+	t = rcu_replace_pointer(dt_trust, NULL, lockdep_is_held(&dt_trust_lock));
+	mutex_unlock(&dt_trust_lock);
+	kfree(t);
 }

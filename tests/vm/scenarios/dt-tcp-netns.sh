@@ -307,3 +307,20 @@ check_has "dt-status: the TCP mark is not loaded" \
 check_eq "dt-status: the mark counters stay after the unload" "$marks_loaded" mark_kv
 check_eq "no network flag left" "" $D list
 check_eq "TRUST_LIST without lttng-dt-tcp: ENODEV" "ENODEV" $D trust-list
+
+# Unloading while the trust parameter is written: the writer and the
+# module's exit both replace the list (a double free before, which
+# KASAN reports on the debug kernel).
+n=0
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+	modprobe lttng-dt-tcp || break
+	sh -c "while echo 10.$i.0.0/16 >$P/trust; do :; done" 2>/dev/null &
+	w=$!
+	sleep 0.2
+	rmmod lttng_dt_tcp && n=$((n + 1))
+	wait $w
+done
+check_eq "20 unloads while the trust list is written" 20 echo $n
+check "lttng-dt-tcp loads again after them" modprobe lttng-dt-tcp
+check_eq "its trust list starts empty" "" cat $P/trust
+check "and unloads" rmmod lttng_dt_tcp
