@@ -15,8 +15,9 @@
  *
  * A data segment (payload, never a SYN: Linux reads a SYN with reserved
  * bits as an ECN set-up) is marked while its socket is marking, or if it
- * starts before mark_end, the end of the data queued while marking: so a
- * retransmit of marked bytes stays marked after marking stopped.
+ * starts before the end of the data queued while marking, until the peer
+ * has acknowledged it all (lttng-dt-tcp-range.h): so a retransmit of
+ * marked bytes stays marked after marking stopped.
  */
 #include <linux/kprobes.h>
 #include <linux/skbuff.h>
@@ -26,17 +27,15 @@
 #include "lttng-dt.h"
 #include "lttng-dt-tcp.h"
 
-static bool should_mark(struct dt_sock *ds, u32 seq, u32 end)
+static bool should_mark(struct dt_sock *ds, const struct sock *sk, u32 seq,
+			u32 end)
 {
 	if (READ_ONCE(ds->marking)) {
 		/* Covers the bytes of segments built before sendmsg's. */
-		if (!ds->mark_end_set || after(end, ds->mark_end)) {
-			ds->mark_end = end;
-			ds->mark_end_set = true;
-		}
+		dt_mark_range_extend(&ds->marked, end);
 		return true;
 	}
-	return ds->mark_end_set && before(seq, ds->mark_end);
+	return dt_mark_range_covers(&ds->marked, seq, READ_ONCE(tcp_sk(sk)->snd_una));
 }
 
 /* sk is a full TCP socket, locked by the caller of send_check. */
@@ -51,7 +50,7 @@ static void mark_segment(struct dt_sock *ds, struct sock *sk,
 		return;
 	len = skb->len - hlen;
 	seq = ntohl(th->seq);
-	if (!should_mark(ds, seq, seq + len))
+	if (!should_mark(ds, sk, seq, seq + len))
 		return;
 	((u8 *)th)[DT_TCP_MARK_BYTE] |= DT_TCP_MARK_BIT;
 	lttng_dt_net_count(LTTNG_DT_NET_MARKS_SENT);

@@ -36,12 +36,7 @@ static void start_marking(struct dt_sock *ds)
 
 static void stop_marking(struct dt_sock *ds, struct sock *sk)
 {
-	u32 end = READ_ONCE(tcp_sk(sk)->write_seq);
-
-	if (!ds->mark_end_set || after(end, ds->mark_end)) {
-		ds->mark_end = end;
-		ds->mark_end_set = true;
-	}
+	dt_mark_range_extend(&ds->marked, READ_ONCE(tcp_sk(sk)->write_seq));
 	WRITE_ONCE(ds->marking, false);
 }
 

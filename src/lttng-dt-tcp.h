@@ -20,6 +20,8 @@
 #include <linux/rcupdate.h>
 #include <linux/types.h>
 
+#include "lttng-dt-tcp-range.h"
+
 struct sock;
 struct sk_buff;
 struct lttng_dt_mark;
@@ -37,8 +39,7 @@ struct dt_sock {
 	struct hlist_node node;
 	const struct sock *sk;		/* the key; never dereferenced */
 	bool marking;			/* new data segments are marked */
-	bool mark_end_set;
-	u32 mark_end;			/* data before it was sent marked */
+	struct dt_mark_range marked;	/* data sent while marking */
 	bool pending;			/* marked data came in, not read yet */
 	bool served;			/* it flagged a reader: await the response */
 	struct rcu_head rcu;
