@@ -289,6 +289,24 @@ static struct lttng_event_recorder *recorder(struct lttng_event_recorder **by_nr
 	return READ_ONCE(*unknown);
 }
 
+/*
+ * Records on this CPU's buffer. Kernels that call syscall tracepoints
+ * preemptible (faultable tracepoints) need the tracer to disable
+ * preemption; the others have done it already, and doing it twice would
+ * make the preemptible context read 0 in every syscall event.
+ */
+static void record_pinned(struct lttng_event_recorder *ev, struct pt_regs *regs,
+			  long id, long ret, bool exit)
+{
+	bool pin = !preempt_count();
+
+	if (pin)
+		preempt_disable_notrace();
+	record(ev, regs, id, ret, exit);
+	if (pin)
+		preempt_enable_notrace();
+}
+
 void lttng_sc_entry_probe(void *data, struct pt_regs *regs, long id)
 {
 	struct lttng_channel *chan = data;
@@ -299,10 +317,7 @@ void lttng_sc_entry_probe(void *data, struct pt_regs *regs, long id)
 	ev = recorder(chan->syscalls->entry, &chan->syscalls->entry_unknown, id);
 	if (!ev)
 		return;
-	/* Kernels that call syscall tracepoints preemptible need this. */
-	preempt_disable_notrace();
-	record(ev, regs, id, 0, false);
-	preempt_enable_notrace();
+	record_pinned(ev, regs, id, 0, false);
 }
 
 void lttng_sc_exit_probe(void *data, struct pt_regs *regs, long ret)
@@ -317,9 +332,7 @@ void lttng_sc_exit_probe(void *data, struct pt_regs *regs, long ret)
 	ev = recorder(chan->syscalls->exit, &chan->syscalls->exit_unknown, id);
 	if (!ev)
 		return;
-	preempt_disable_notrace();
-	record(ev, regs, id, ret, true);
-	preempt_enable_notrace();
+	record_pinned(ev, regs, id, ret, true);
 }
 
 /* The callbacks' prototypes are the tracepoints', checked at build time. */

@@ -165,6 +165,17 @@ syscall_exit_unknown { id = 400, ret = -38, args = [ [0] = 1, [1] = 2, [2] = 3, 
 	cat /tmp/of.txt
 check_eq "babeltrace2 reads it all" "" cat /tmp/bt.err
 
+# --- The preemptible context: a task in a system call can be preempted
+# (the tracer's own pinning to the CPU is not counted).
+session sp --syscall openat,close
+lttng add-context -k -c ch -t preemptible >/dev/null
+lttng start >/dev/null
+$X file $F 5 >/dev/null
+finish sp
+check "syscall entries record preemptible = 1" grep -q ' syscall_entry_openat: .*preemptible = 1 }' /tmp/bt.txt
+check "syscall exits record preemptible = 1" grep -q ' syscall_exit_close: .*preemptible = 1 }' /tmp/bt.txt
+check_lacks "no syscall event with preemptible = 0" 'syscall_.*preemptible = 0' cat /tmp/bt.txt
+
 # --- -k -a: tracepoints and syscalls.
 session s5 -a
 lttng start >/dev/null
