@@ -58,12 +58,16 @@ static int stats_show(struct seq_file *m, void *v)
 
 int lttng_dt_proc_init(void)
 {
-	dt_dir = proc_mkdir(DT_PROC_DIR, NULL);
+	/*
+	 * Root only, like /proc/lttng: the files name host pids and the
+	 * sessions of every user, and a container must not read them.
+	 */
+	dt_dir = proc_mkdir_mode(DT_PROC_DIR, 0500, NULL);
 	if (!dt_dir)
 		return -ENOMEM;
-	if (!proc_create_single("threads", 0444, dt_dir, threads_show) ||
-	    !proc_create_single("sessions", 0444, dt_dir, sessions_show) ||
-	    !proc_create_single("stats", 0444, dt_dir, stats_show)) {
+	if (!proc_create_single("threads", 0400, dt_dir, threads_show) ||
+	    !proc_create_single("sessions", 0400, dt_dir, sessions_show) ||
+	    !proc_create_single("stats", 0400, dt_dir, stats_show)) {
 		proc_remove(dt_dir);
 		return -ENOMEM;
 	}

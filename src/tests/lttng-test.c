@@ -8,6 +8,7 @@
 #include <linux/inet.h>
 #include <linux/module.h>
 #include <linux/proc_fs.h>
+#include <linux/sched.h>
 #include <linux/tracepoint.h>
 #include <linux/uaccess.h>
 
@@ -43,9 +44,12 @@ static void fire(unsigned int n)
 	char escaped[] = "\\*";
 	unsigned int i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		trace_lttng_test_filter_event(i, (__force int)htonl(i), values, text,
 					      strlen(text), escaped, net_values);
+		/* A large n must not hold the CPU. */
+		cond_resched();
+	}
 }
 
 static ssize_t test_write(struct file *file, const char __user *ubuf,
@@ -79,7 +83,7 @@ static int __init lttng_test_init(void)
 
 	if (ret)
 		return ret;
-	test_entry = proc_create(TEST_PROC_NAME, 0666, NULL, &test_ops);
+	test_entry = proc_create(TEST_PROC_NAME, 0600, NULL, &test_ops);
 	if (!test_entry) {
 		lttng_probe_unregister(&lttng_probe_of_module);
 		return -ENOMEM;

@@ -76,6 +76,10 @@ check "lttng list -k lists lttng_dt_flag" sh -c 'lttng list -k | grep -q "lttng_
 check_has "dt extension version 1.0" '^lttng-dt extension: ABI 1\.0 ' lttng dt-status
 check "/proc/lttng-dt has threads, sessions, stats" \
 	test -r /proc/lttng-dt/threads -a -r /proc/lttng-dt/sessions -a -r /proc/lttng-dt/stats
+check_eq "/proc/lttng-dt is root's only (0500, files 0400)" "500 0 400 400 400" sh -c \
+	'echo $(stat -c %a /proc/lttng-dt) $(stat -c %u /proc/lttng-dt) $(stat -c %a /proc/lttng-dt/threads /proc/lttng-dt/sessions /proc/lttng-dt/stats)'
+check "another user cannot read its threads" sh -c \
+	'! run-as 65534 cat /proc/lttng-dt/threads 2>/dev/null'
 
 # Three sessions with the same channel: g (gated) and u (ungated) record
 # the test event, the scheduler and lttng_dt_flag; gx (gated) only the

@@ -12,6 +12,9 @@ lttng-sessiond --background >/tmp/sessiond.log 2>&1
 check "lttng-sessiond starts" wait_for 30 lttng list
 check "the test trigger module loads" modprobe lttng-test
 fire() { echo "$1" >/proc/lttng-test-filter-event; }
+check_eq "its trigger is root's only (0600)" "600 0" stat -c '%a %u' /proc/lttng-test-filter-event
+check "another user cannot fire it" sh -c \
+	'! run-as 65534 sh -c "echo 1 >/proc/lttng-test-filter-event" 2>/dev/null'
 # A hung command fails its step instead of the whole scenario.
 lttng() { timeout 120 /usr/bin/lttng "$@"; }
 bt() { babeltrace2 "$@" 2>/tmp/bt.err; }
