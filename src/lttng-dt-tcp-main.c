@@ -19,6 +19,18 @@ unsigned int dt_tcp_rate_limit = 1000;
 module_param_named(rate_limit, dt_tcp_rate_limit, uint, 0644);
 MODULE_PARM_DESC(rate_limit, "New network flags per second at most; 0: no limit");
 
+/* Read only: how many sockets have mark state now. */
+static int sockets_get(char *buf, const struct kernel_param *kp)
+{
+	return scnprintf(buf, PAGE_SIZE, "%d\n", atomic_read(&dt_tcp_nr_socks));
+}
+
+static const struct kernel_param_ops sockets_ops = {
+	.get = sockets_get,
+};
+module_param_cb(sockets, &sockets_ops, NULL, 0444);
+MODULE_PARM_DESC(sockets, "TCP sockets with mark state now (read only)");
+
 static int __init dt_tcp_init(void)
 {
 	int ret;
@@ -30,9 +42,12 @@ static int __init dt_tcp_init(void)
 	ret = dt_trust_init();
 	if (ret)
 		goto err;
-	ret = dt_ingress_start();
+	ret = dt_sock_start();
 	if (ret)
 		goto err;
+	ret = dt_ingress_start();
+	if (ret)
+		goto err_ingress;
 	ret = dt_send_start();
 	if (ret)
 		goto err_send;
@@ -46,6 +61,8 @@ err_egress:
 	dt_send_stop();
 err_send:
 	dt_ingress_stop();
+err_ingress:
+	dt_sock_stop();
 err:
 	dt_trust_exit();
 	return ret;
@@ -57,6 +74,7 @@ static void __exit dt_tcp_exit(void)
 	dt_egress_stop();
 	dt_send_stop();
 	dt_ingress_stop();
+	dt_sock_stop();
 	dt_sock_forget_all();
 	/* Nothing would end them now. */
 	if (lttng_dt_flag_expire_network(U64_MAX))

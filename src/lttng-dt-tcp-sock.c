@@ -2,23 +2,29 @@
 /*
  * Per-socket state of the TCP mark, keyed by the struct sock pointer.
  *
- * An entry is added when a flagged thread sends on the socket or a
- * trusted marked segment arrives, and removed when the socket enters
- * TCP_CLOSE (inet_sock_set_state), which every TCP socket does before it
- * is freed: a later socket at the same address never finds a stale entry.
- * The pointer is only a key, never dereferenced from the table. Lookups
+ * An entry is added when a flagged thread sends on a connected socket or
+ * a trusted marked segment arrives, and removed when the socket enters
+ * TCP_CLOSE (inet_sock_set_state) or, at the latest, when it is destroyed
+ * (inet_sock_destruct, for IPv4 and IPv6): a later socket at the same
+ * address never finds a stale entry. Only connected sockets get one: a
+ * write after a reset (already TCP_CLOSE, no state change will come)
+ * would otherwise leave an entry behind. The pointer is only a key, never
+ * dereferenced from the table. Lookups
  * run under RCU from the packet path; insert and remove take a spinlock
  * with interrupts off, as they come from process, softirq and kprobe
  * context alike.
  */
 #include <linux/hashtable.h>
 #include <linux/in6.h>
+#include <linux/kprobes.h>
+#include <linux/ptrace.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <net/inet_sock.h>
 #include <net/ipv6.h>
 #include <net/sock.h>
+#include <net/tcp_states.h>
 
 #include "lttng-dt.h"
 #include "lttng-dt-tcp.h"
@@ -40,7 +46,14 @@ struct dt_sock *dt_sock_find(const struct sock *sk)
 	return NULL;
 }
 
-/* Under RCU; NULL if memory is short (the socket then goes unmarked). */
+/* States in which the socket can still send or receive data. */
+#define DT_SOCK_CONNECTED	(TCPF_ESTABLISHED | TCPF_SYN_SENT | TCPF_SYN_RECV | \
+				 TCPF_CLOSE_WAIT)
+
+/*
+ * Under RCU; NULL if the socket is not connected, or if memory is short
+ * (the socket then goes unmarked).
+ */
 struct dt_sock *dt_sock_get(const struct sock *sk)
 {
 	struct dt_sock *ds = dt_sock_find(sk), *new;
@@ -48,6 +61,8 @@ struct dt_sock *dt_sock_get(const struct sock *sk)
 
 	if (ds)
 		return ds;
+	if (!((1 << READ_ONCE(sk->sk_state)) & DT_SOCK_CONNECTED))
+		return NULL;
 	new = kzalloc(sizeof(*new), GFP_ATOMIC | __GFP_NOWARN);
 	if (!new)
 		return NULL;
@@ -83,6 +98,31 @@ void dt_sock_forget(const struct sock *sk)
 	if (ds)
 		remove_locked(ds);
 	spin_unlock_irqrestore(&dt_socks_lock, flags);
+}
+
+/* Any inet socket's destructor: the entry goes with its socket. */
+static int destruct_pre(struct kprobe *p, struct pt_regs *regs)
+{
+	const struct sock *sk = (const struct sock *)regs_get_kernel_argument(regs, 0);
+
+	if (atomic_read(&dt_tcp_nr_socks))
+		dt_sock_forget(sk);
+	return 0;
+}
+
+static struct kprobe destruct_kp = {
+	.symbol_name = "inet_sock_destruct",
+	.pre_handler = destruct_pre,
+};
+
+int dt_sock_start(void)
+{
+	return register_kprobe(&destruct_kp);
+}
+
+void dt_sock_stop(void)
+{
+	unregister_kprobe(&destruct_kp);
 }
 
 /* Module exit, after every hook is gone. */

@@ -50,6 +50,8 @@ extern atomic_t dt_tcp_nr_socks;
 struct dt_sock *dt_sock_find(const struct sock *sk);	/* under RCU */
 struct dt_sock *dt_sock_get(const struct sock *sk);	/* find or add */
 void dt_sock_forget(const struct sock *sk);
+int dt_sock_start(void);			/* the destructor hook */
+void dt_sock_stop(void);
 void dt_sock_forget_all(void);
 void dt_sock_fill_mark(struct lttng_dt_mark *m, const struct sock *sk,
 		       bool send, u32 seq, u32 len);

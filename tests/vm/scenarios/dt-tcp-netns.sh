@@ -324,3 +324,25 @@ check_eq "20 unloads while the trust list is written" 20 echo $n
 check "lttng-dt-tcp loads again after them" modprobe lttng-dt-tcp
 check_eq "its trust list starts empty" "" cat $P/trust
 check "and unloads" rmmod lttng_dt_tcp
+
+# Socket state: only a connected socket gets it, and it goes with the
+# socket. A tracked client exchanges data on loopback, the server resets
+# the connection, then the client writes twice on its reset socket (in
+# TCP_CLOSE already: no state change will ever come to forget it).
+check "lttng-dt-tcp loads for the socket checks" modprobe lttng-dt-tcp
+check_eq "no socket has mark state" "0" cat $P/sockets
+mkfifo /tmp/rst.go /tmp/rst.in
+sh -c 'read x </tmp/rst.go; exec tcp-rst 6500 </tmp/rst.in >/tmp/rst.out' &
+R=$!
+check_eq "track the client" "0" $D track-pid $R
+echo go >/tmp/rst.go
+exec 5>/tmp/rst.in
+check "the client wrote on its reset socket" wait_for 20 grep -q "^reset: " /tmp/rst.out
+check_eq "both writes failed" "reset: Connection reset by peer Broken pipe" cat /tmp/rst.out
+check_eq "the reset socket, still open, has no mark state" "0" cat $P/sockets
+echo done >&5
+exec 5>&-
+wait $R
+check_eq "none once it is closed" "0" cat $P/sockets
+check_eq "untrack it" "0" $D untrack-all
+check "lttng-dt-tcp unloads after the socket checks" rmmod lttng_dt_tcp
