@@ -15,9 +15,13 @@ lttng() { timeout 120 /usr/bin/lttng "$@"; }
 busy() { while :; do sleep 0.01; done; }
 busy & B1=$!
 sh -c 'while :; do ping -c 50 -i 0.01 -q 127.0.0.1 >/dev/null 2>&1; done' & B2=$!
+# 15 rounds (Debian's kernel hung in its second before the fix); 5 on
+# the debug kernel, where a round takes 45 s.
+rounds=15
+case $(uname -r) in *-debug) rounds=5 ;; esac
 i=0
 ok=0
-while [ $i -lt 15 ]; do
+while [ $i -lt $rounds ]; do
 	i=$((i + 1))
 	lttng create a$i --output=/tmp/tr/a$i >/dev/null &&
 	lttng enable-event -k -a >/dev/null &&
@@ -29,8 +33,8 @@ while [ $i -lt 15 ]; do
 	lttng destroy a$i >/dev/null && ok=$((ok + 1))
 	echo "# round $i: $ok ok"
 done
-check_eq "15 rounds of -k -a, start, re-enable and destroy" 15 echo $ok
+check_eq "$rounds rounds of -k -a, start, re-enable and destroy" $rounds echo $ok
 kill $B1 $B2
-check "the last trace reads" sh -c 'babeltrace2 /tmp/tr/a15 >/dev/null'
+check "the last trace reads" sh -c "babeltrace2 /tmp/tr/a$rounds >/dev/null"
 kill -TERM "$(pidof lttng-sessiond)"
 check "lttng-sessiond exits" wait_for 30 sh -c '! pidof lttng-sessiond'
