@@ -38,6 +38,24 @@ static bool should_mark(struct dt_sock *ds, const struct sock *sk, u32 seq,
 	return dt_mark_range_covers(&ds->marked, seq, READ_ONCE(tcp_sk(sk)->snd_una));
 }
 
+/*
+ * A socket with TCP-MD5 (RFC 2385) or TCP-AO keys signs each segment's
+ * header, reserved bits included, before send_check: a mark set here
+ * would make the peer drop every segment. Such sockets are never marked.
+ */
+static bool signs_segments(struct sock *sk)
+{
+#ifdef CONFIG_TCP_MD5SIG
+	if (rcu_access_pointer(tcp_sk(sk)->md5sig_info))
+		return true;
+#endif
+#if defined(LTTNG_HAVE_TCP_AO) && IS_ENABLED(CONFIG_TCP_AO)
+	if (rcu_access_pointer(tcp_sk(sk)->ao_info))
+		return true;
+#endif
+	return false;
+}
+
 /* sk is a full TCP socket, locked by the caller of send_check. */
 static void mark_segment(struct dt_sock *ds, struct sock *sk,
 			 struct sk_buff *skb)
@@ -46,7 +64,7 @@ static void mark_segment(struct dt_sock *ds, struct sock *sk,
 	u32 hlen = th->doff * 4, seq, len;
 	struct lttng_dt_mark m;
 
-	if (th->syn || skb->len <= hlen)
+	if (th->syn || skb->len <= hlen || signs_segments(sk))
 		return;
 	len = skb->len - hlen;
 	seq = ntohl(th->seq);

@@ -344,5 +344,23 @@ echo done >&5
 exec 5>&-
 wait $R
 check_eq "none once it is closed" "0" cat $P/sockets
-check_eq "untrack it" "0" $D untrack-all
+
+# TCP-MD5 (BGP daemons): the signature covers the reserved bits, so a
+# marked segment would be dropped by the peer. A tracked process sends
+# 1 MiB over a signed loopback connection: it all arrives, unmarked.
+mkfifo /tmp/md5.go
+sh -c 'read x </tmp/md5.go; exec tcp-md5 6600 1048576 >/tmp/md5.out 2>&1' &
+M=$!
+check_eq "track the TCP-MD5 client" "0" $D track-pid $M
+m0=$(awk '$1 == "marks_sent" { print $2 }' /proc/lttng-dt/stats)
+echo go >/tmp/md5.go
+wait $M
+if grep -q "^TCP_MD5SIG: Protocol not available" /tmp/md5.out; then
+	# Our debug and built-in kernels are built without TCP-MD5.
+	echo "# skipped: this kernel has no CONFIG_TCP_MD5SIG"
+else
+	check_eq "a tracked TCP-MD5 connection carries 1 MiB" "md5: 1048576 bytes" cat /tmp/md5.out
+	check_eq "no segment of it was marked" "$m0" awk '$1 == "marks_sent" { print $2 }' /proc/lttng-dt/stats
+fi
+check_eq "untrack them" "0" $D untrack-all
 check "lttng-dt-tcp unloads after the socket checks" rmmod lttng_dt_tcp
