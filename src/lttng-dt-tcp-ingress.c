@@ -5,16 +5,18 @@
  * tcp_probe fires at the top of tcp_rcv_established() for every segment
  * of an established socket, with the socket (locked) and the segment
  * (skb->data is its TCP header): the mark is attributed to the socket
- * without any lookup. A marked data segment from a trusted source marks
- * its socket "pending". The segment that completes a handshake (its ACK
- * may carry data, or the handshake's last ACK was lost) is handled by
- * tcp_child_process() in SYN_RECV instead: a kprobe there sees it.
+ * without any lookup. A marked segment of new in-window data from a
+ * trusted source marks its socket "pending". The segment that completes
+ * a handshake (its ACK may carry data, or the handshake's last ACK was
+ * lost) is handled by tcp_child_process() in SYN_RECV instead: a kprobe
+ * there sees it.
  *
  * tcp_rcv_space_adjust fires in tcp_recvmsg() after data was copied, in
- * the reading thread: if its socket is pending, that thread is flagged
- * with reason network (within the rate limit when the flag is new) and
- * the socket remembers it served one, so that the thread's next send on
- * it (the response) ends the flag (lttng-dt-tcp-send.c).
+ * the reading thread: if its socket is pending and the thread has copied
+ * the first marked byte, that thread is flagged with reason network
+ * (within the rate limit when the flag is new) and the socket remembers
+ * it served one, so that the thread's next send on it (the response)
+ * ends the flag (lttng-dt-tcp-send.c).
  *
  * inet_sock_set_state to TCP_CLOSE forgets the socket.
  */
@@ -27,15 +29,33 @@
 #include "lttng-dt.h"
 #include "lttng-dt-tcp.h"
 
+/*
+ * tcp_probe fires before TCP validates the segment (PAWS, window): only
+ * new data inside the offered window counts, never a spurious retransmit
+ * of bytes already received nor a segment beyond the window. A segment
+ * that passes this but is dropped later (PAWS) is never read: the reader
+ * is flagged only once it has copied the first marked byte.
+ */
+static bool brings_new_data(const struct sock *sk, u32 seq, u32 len)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+
+	return dt_seq_new_in_window(seq, len, READ_ONCE(tp->rcv_nxt),
+				    tcp_receive_window(tp));
+}
+
 static void mark_in(struct sock *sk, struct sk_buff *skb)
 {
 	const struct tcphdr *th = (const struct tcphdr *)skb->data;
-	u32 hlen = th->doff * 4;
+	u32 hlen = th->doff * 4, seq;
 	struct lttng_dt_mark m;
 	struct dt_sock *ds;
 
 	if (likely(!(((const u8 *)th)[DT_TCP_MARK_BYTE] & DT_TCP_MARK_BIT)) ||
 	    skb->len <= hlen)
+		return;
+	seq = ntohl(th->seq);
+	if (!brings_new_data(sk, seq, skb->len - hlen))
 		return;
 	lttng_dt_net_count(LTTNG_DT_NET_MARKS_RECEIVED);
 	if (!dt_trust_allows(sk)) {
@@ -44,10 +64,14 @@ static void mark_in(struct sock *sk, struct sk_buff *skb)
 	}
 	rcu_read_lock();
 	ds = dt_sock_get(sk);
-	if (ds)
+	if (ds && !READ_ONCE(ds->pending)) {
+		/* The first new marked byte: the reader must copy it. */
+		ds->pending_seq = dt_seq_before(seq, READ_ONCE(tcp_sk(sk)->rcv_nxt)) ?
+				  READ_ONCE(tcp_sk(sk)->rcv_nxt) : seq;
 		WRITE_ONCE(ds->pending, true);
+	}
 	rcu_read_unlock();
-	dt_sock_fill_mark(&m, sk, false, ntohl(th->seq), skb->len - hlen);
+	dt_sock_fill_mark(&m, sk, false, seq, skb->len - hlen);
 	lttng_dt_event_mark(&m, false);
 }
 
@@ -95,7 +119,8 @@ static void dt_rcv_space_adjust(void *data, struct sock *sk)
 		return;
 	rcu_read_lock();
 	ds = dt_sock_find(sk);
-	if (ds && READ_ONCE(ds->pending)) {
+	if (ds && READ_ONCE(ds->pending) &&
+	    dt_seq_before(ds->pending_seq, READ_ONCE(tcp_sk(sk)->copied_seq))) {
 		WRITE_ONCE(ds->pending, false);
 		flag_reader(ds);
 	}

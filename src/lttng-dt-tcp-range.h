@@ -7,6 +7,9 @@
  * sequence numbers wrap, so a range kept forever would cover the next
  * 2 GiB again once seq - end passes 2^31.
  *
+ * Also here: which received segments bring new in-window data, the only
+ * ones whose mark is honoured.
+ *
  * Pure arithmetic on u32 sequence numbers (RFC 1982 comparison), also
  * built in userspace for its unit test.
  */
@@ -51,6 +54,19 @@ static inline bool dt_mark_range_covers(struct dt_mark_range *r, u32 seq,
 		return false;
 	}
 	return dt_seq_before(seq, r->end);
+}
+
+/*
+ * Whether a received segment [seq, seq + len) brings new data inside the
+ * window the receiver offers: it ends after rcv_nxt (not a spurious
+ * retransmit of bytes already received) and starts before rcv_nxt + win
+ * (not beyond the window). Only such a segment's mark is honoured.
+ */
+static inline bool dt_seq_new_in_window(u32 seq, u32 len, u32 rcv_nxt, u32 win)
+{
+	if (!len || !dt_seq_before(rcv_nxt, seq + len))
+		return false;
+	return dt_seq_before(seq, rcv_nxt + win) || seq == rcv_nxt;
 }
 
 #endif /* _LTTNG_DT_TCP_RANGE_H */

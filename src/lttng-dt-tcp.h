@@ -41,6 +41,7 @@ struct dt_sock {
 	bool marking;			/* new data segments are marked */
 	struct dt_mark_range marked;	/* data sent while marking */
 	bool pending;			/* marked data came in, not read yet */
+	u32 pending_seq;		/* its first new byte */
 	bool served;			/* it flagged a reader: await the response */
 	struct rcu_head rcu;
 };

@@ -3,7 +3,8 @@
  * The TCP mark's marked range (src/lttng-dt-tcp-range.h): which segments
  * of a socket that stopped marking still carry marked bytes, across the
  * 2^32 wrap, and that the range retires once the peer acknowledged it,
- * so that it never covers the next 2 GiB of the connection.
+ * so that it never covers the next 2 GiB of the connection; and which
+ * received segments bring new in-window data (the only marks honoured).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -96,6 +97,36 @@ static void across_the_wrap(void **state)
 	assert_false(r.set);
 }
 
+static void new_in_window_data(void **state)
+{
+	(void)state;
+	/* rcv_nxt 1000, window 5000: [1000, 6000) is welcome. */
+	assert_true(dt_seq_new_in_window(1000, 100, 1000, 5000));
+	assert_true(dt_seq_new_in_window(5900, 100, 1000, 5000));
+	/* Partly old: it still brings new bytes. */
+	assert_true(dt_seq_new_in_window(900, 200, 1000, 5000));
+	/* A spurious retransmit: every byte received already. */
+	assert_false(dt_seq_new_in_window(900, 100, 1000, 5000));
+	assert_false(dt_seq_new_in_window(0, 1000, 1000, 5000));
+	/* Beyond the window. */
+	assert_false(dt_seq_new_in_window(6000, 100, 1000, 5000));
+	assert_false(dt_seq_new_in_window(1000 + 0x7fffffffu, 100, 1000, 5000));
+	/* No payload. */
+	assert_false(dt_seq_new_in_window(1000, 0, 1000, 5000));
+	/* A zero window still takes the segment at rcv_nxt (a probe). */
+	assert_true(dt_seq_new_in_window(1000, 1, 1000, 0));
+	assert_false(dt_seq_new_in_window(1001, 1, 1000, 0));
+}
+
+static void new_in_window_across_the_wrap(void **state)
+{
+	(void)state;
+	assert_true(dt_seq_new_in_window(0xffffff00u, 0x200, 0xffffff80u, 65535));
+	assert_true(dt_seq_new_in_window(0x00000100u, 100, 0xffffff80u, 65535));
+	assert_false(dt_seq_new_in_window(0xfffffe00u, 0x100, 0xffffff80u, 65535));
+	assert_false(dt_seq_new_in_window(0x00010000u, 100, 0xffffff80u, 65535));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -105,6 +136,8 @@ int main(void)
 		cmocka_unit_test(retires_when_acknowledged),
 		cmocka_unit_test(two_gib_later_without_retirement),
 		cmocka_unit_test(across_the_wrap),
+		cmocka_unit_test(new_in_window_data),
+		cmocka_unit_test(new_in_window_across_the_wrap),
 	};
 
 	cmocka_set_message_output(CM_OUTPUT_TAP);

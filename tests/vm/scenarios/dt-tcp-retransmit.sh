@@ -6,7 +6,8 @@
 # the marked receipts cover the first part without a hole, retransmits
 # included, and end within one segment of the point where tracking
 # stopped: the second part arrives unmarked. On the sender, marked
-# segments, retransmits among them, still leave after the untrack.
+# segments, retransmits among them, still leave after the untrack. With
+# every segment duplicated (netem), each mark is honoured once.
 # kernels: debian debug
 # (the TCP mark is a loadable module only: a built-in tracer has none)
 # timeout: 600
@@ -108,4 +109,33 @@ check "marked segments left after the untrack" sent_after
 check "retransmits of marked bytes after the untrack stayed marked" rtx_after
 check_eq "no TCP checksum errors" "0" \
 	$IP netns exec b awk '/^Tcp:/ { if (h) print $NF; h = 1 }' /proc/net/snmp
+
+# Duplicates: only a segment bringing new data has its mark honoured.
+# netem now sends every segment from a twice; each copy arrives after its
+# original, as old data: it must not count as a second marked receipt.
+lttng destroy r >/dev/null
+mkd() {
+	lttng create d --output="$T/d" >/dev/null &&
+	lttng enable-channel -k --subbuf-size 1M --num-subbuf 8 ch >/dev/null &&
+	lttng enable-event -k -c ch lttng_dt_mark_send,lttng_dt_mark_recv >/dev/null &&
+	lttng start d >/dev/null
+}
+check "session d records the marks" mkd
+check "netem: every segment from a twice, no loss" \
+	$IP netns exec a $TC qdisc change dev v-ab root netem duplicate 100%
+mkfifo /tmp/go3
+echo go >/tmp/go.txt
+$IP netns exec a sh -c "read x </tmp/go3; exec dt-rpc push 10.2.0.2 6000 dup 65536 65536 </tmp/go.txt" \
+	>/tmp/dup.log 2>&1 &
+C=$!
+check "track the client" lttng dt-track --pid $C
+echo go >/tmp/go3
+wait $C
+check "the request was answered" grep -q "^ok pushed" /tmp/dup.log
+lttng stop d >/dev/null
+check "babeltrace2 reads d" sh -c "babeltrace2 $T/d >/tmp/d.txt 2>/tmp/d.err"
+check "marked receipts recorded" sh -c "[ \$(grep -c 'lttng_dt_mark_recv: .*dport = 6000' /tmp/d.txt) -gt 0 ]"
+# The payloads (addresses, ports, seq, len), whatever CPU recorded them.
+check_eq "no segment's mark honoured twice (the copies are old data)" "" sh -c \
+	"grep 'lttng_dt_mark_recv: .*dport = 6000' /tmp/d.txt | sed 's/.*lttng_dt_mark_recv: { cpu_id = [0-9]* }, //' | sort | uniq -d"
 kill $S 2>/dev/null
