@@ -45,3 +45,11 @@ check "host: the test trigger module installed" \
 	test -f "$tmp/root/lib/modules/$VM_KVER/extra/tests/lttng-test.ko"
 check_eq "host: installed modules report their kernel" "$VM_KVER" sh -c \
 	"modinfo -F vermagic '$tmp/root/lib/modules/$VM_KVER/extra/lttng-tracer.ko' | cut -d' ' -f1"
+# The sock probe takes the cookie through the exported sock_diag API: no
+# unexported function called through an address found by a kprobe (a
+# sealed ENDBR makes that a fatal #CP on IBT kernels).
+sock_ko=$tmp/root/lib/modules/$VM_KVER/extra/probes/lttng-probe-sock.ko
+check_has "host: lttng-probe-sock takes cookies with sock_diag_save_cookie" \
+	' sock_diag_save_cookie$' nm -u "$sock_ko"
+check_lacks "host: lttng-probe-sock places no kprobe" \
+	' register_kprobe$' nm -u "$sock_ko"
