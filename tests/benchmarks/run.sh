@@ -35,7 +35,7 @@ if ! settings=$(LTTNG_DT_UPSTREAM=1 "$repo/tests/vm/prepare.sh" "$build" 2>"$bui
 	exit 1
 fi
 eval "$settings"
-echo "Booting $VM_KIMAGE (accelerator: ${VM_ACCEL:-tcg}) ..."
+echo "Booting $VM_KIMAGE (accelerator: ${VM_ACCEL:-tcg,thread=single}) ..."
 mkdir -p "$build/logs"
 start=$(date +%s)
 VM_MEM=${VM_MEM:-2048} "$repo/tests/vm/run-scenario.sh" "$VM_KIMAGE" "$VM_INITRD" \
