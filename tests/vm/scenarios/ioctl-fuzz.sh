@@ -8,8 +8,9 @@
 # must unload, and the harness's "kernel log clean" check (KASAN,
 # lockdep, kmemleak on the debug kernel) is the verdict.
 #
-# LTTNG_FUZZ_SECONDS (default 90), LTTNG_FUZZ_CALLS, LTTNG_FUZZ_SEED and
-# LTTNG_FUZZ_THREADS, from the guest's environment: the kernel passes
+# LTTNG_FUZZ_SECONDS (default 120), LTTNG_FUZZ_CALLS, LTTNG_FUZZ_SEED,
+# LTTNG_FUZZ_THREADS and LTTNG_FUZZ_ARGS (more options, e.g.
+# --quiet-probes), from the guest's environment: the kernel passes
 # unknown NAME=VALUE parameters of its command line to init as
 # environment, e.g. "LTTNG_FUZZ_SECONDS=1800 LTTNG_FUZZ_SEED=42". The
 # seed is printed; doc/testing.md says how to repeat a run.
@@ -17,11 +18,12 @@
 # timeout: 600
 . /lib/vmtest.sh
 
-seconds=${LTTNG_FUZZ_SECONDS:-90}
+seconds=${LTTNG_FUZZ_SECONDS:-120}
 threads=${LTTNG_FUZZ_THREADS:-3}
 set -- --seconds "$seconds" --threads "$threads"
 [ -n "${LTTNG_FUZZ_CALLS:-}" ] && set -- "$@" --calls "$LTTNG_FUZZ_CALLS"
 [ -n "${LTTNG_FUZZ_SEED:-}" ] && set -- "$@" --seed "$LTTNG_FUZZ_SEED"
+[ -n "${LTTNG_FUZZ_ARGS:-}" ] && set -- "$@" $LTTNG_FUZZ_ARGS	# split on blanks
 
 # The clients, the probes whose events it enables (sched, irq, timer,
 # signal, statedump), the test trigger and, as a module, the TCP mark
@@ -55,6 +57,9 @@ start=$(cut -d. -f1 /proc/uptime)
 echo "# lttng-abi-fuzz $*"
 lttng-abi-fuzz "$@" >/tmp/fuzz.out 2>/tmp/fuzz.err &
 fuzz=$!
+# The seed now: a kernel that panics takes the rest of the output along.
+wait_for 30 grep -q seed /tmp/fuzz.out
+echo "# $(head -n 1 /tmp/fuzz.out)"
 # A call that never returns is a kernel bug too: give it 120 s more than
 # its time, then show where its threads are.
 limit=$((seconds + 120))
@@ -77,7 +82,7 @@ rc=$?
 touch /tmp/fuzz.done
 [ -n "${churn_pid:-}" ] && wait "$churn_pid"
 echo "# fuzzing took $(($(cut -d. -f1 /proc/uptime) - start)) s"
-sed 's/^/# /' /tmp/fuzz.out
+sed '1d; s/^/# /' /tmp/fuzz.out
 head -n 20 /tmp/fuzz.err | sed 's/^/# stderr: /'
 
 check_eq "lttng-abi-fuzz ran to its end" 0 echo $rc
