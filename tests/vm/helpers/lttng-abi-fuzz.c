@@ -42,7 +42,6 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <execinfo.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
@@ -59,6 +58,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <sys/ucontext.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -162,7 +162,6 @@ struct thr {
 
 static __thread sigjmp_buf touch_env;
 static __thread volatile int touching;
-static __thread struct thr *current;	/* for the crash report */
 
 /* --- random numbers (splitmix64, one state per thread) ------------------ */
 
@@ -489,8 +488,8 @@ static unsigned long bad_ptr(struct thr *t, size_t len)
 	case 0: return 0;
 	case 1: return 1 + below(t, 4095);
 	case 2: return (unsigned long)guard + PAGE + below(t, PAGE);	/* PROT_NONE */
-	case 3:	/* straddles into the PROT_NONE page */
-		return (unsigned long)guard + PAGE - 1 - below(t, len ? len : 1);
+	case 3:	/* starts in the guard's RW page, runs into its PROT_NONE page */
+		return (unsigned long)guard + PAGE - 1 - below(t, len && len < PAGE ? len : PAGE - 1);
 	case 4: return (unsigned long)ro_page + below(t, 64);	/* read-only */
 	case 5: return 0xffff888000000000UL + (below(t, 1 << 20) << 12);
 	case 6: return 0xffffffff81000000UL + below(t, 1 << 24);
@@ -1267,25 +1266,47 @@ static void op_dt(struct thr *t)
  * else it is a crash of the fuzzer, or memory the kernel wrote where it
  * should not have: say where, and after which call, then die of it.
  */
-static void sig_touch(int sig, siginfo_t *si, void *uc)
+static struct thr *all_threads;		/* for the crash report */
+
+/* Write a formatted line to standard error without stdio's locks. */
+static void crash_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void crash_line(const char *fmt, ...)
 {
-	void *frames[32];
-	char line[128];
-	FILE *maps;
+	char buf[512];
+	va_list ap;
 	int n;
 
-	(void)uc;
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (n > 0 && write(2, buf, (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1) < 0)
+		return;
+}
+
+static void sig_touch(int sig, siginfo_t *si, void *ucv)
+{
+	const ucontext_t *uc = ucv;
+	pid_t tid = (pid_t)syscall(SYS_gettid);
+	char maps[4096];
+	unsigned int i;
+	ssize_t n;
+	int fd;
+
 	if (touching)
 		siglongjmp(touch_env, 1);
 	signal(sig, SIG_DFL);
-	fprintf(stderr, "crash: signal %d at address %p in T%u, last call: %s\n", sig,
-		si->si_addr, current ? current->id : 99, current ? current->desc : "?");
-	n = backtrace(frames, 32);
-	backtrace_symbols_fd(frames, n, 2);
-	maps = fopen("/proc/self/maps", "r");
-	while (maps && fgets(line, sizeof(line), maps))
-		if (strstr(line, "lttng-abi-fuzz"))
-			fprintf(stderr, "crash: map %s", line);
+	crash_line("crash: signal %d code %d at address %p, ip 0x%llx sp 0x%llx, tid %d\n",
+		   sig, si->si_code, si->si_addr,
+		   (unsigned long long)uc->uc_mcontext.gregs[REG_RIP],
+		   (unsigned long long)uc->uc_mcontext.gregs[REG_RSP], tid);
+	for (i = 0; all_threads && i <= nr_threads; i++)
+		crash_line("crash: T%u (tid %d%s) last call: %.160s\n", i, tids[i + 1 > nr_threads ? 0 : i + 1],
+			   tids[i + 1 > nr_threads ? 0 : i + 1] == tid ? ", this one" : "",
+			   all_threads[i].desc);
+	fd = open("/proc/self/maps", O_RDONLY);
+	while (fd >= 0 && (n = read(fd, maps, sizeof(maps))) > 0)
+		if (write(2, maps, n) < 0)
+			break;
 	raise(sig);
 }
 
@@ -1490,7 +1511,12 @@ static void *worker(void *arg)
 {
 	struct thr *t = arg;
 
-	current = t;
+	{	/* the crash report runs on its own stack */
+		stack_t ss = { .ss_sp = malloc(65536), .ss_size = 65536 };
+
+		if (ss.ss_sp)
+			sigaltstack(&ss, NULL);
+	}
 	tids[t->id + 1] = (pid_t)syscall(SYS_gettid);
 	while (!stop_now) {
 		unsigned int r = below(t, 100);
@@ -1657,7 +1683,7 @@ int main(int argc, char **argv)
 {
 	static struct thr threads[MAX_THREADS + 1];
 	pthread_t ids[MAX_THREADS];
-	struct sigaction sa = { .sa_sigaction = sig_touch, .sa_flags = SA_SIGINFO };
+	struct sigaction sa = { .sa_sigaction = sig_touch, .sa_flags = SA_SIGINFO | SA_ONSTACK };
 	unsigned long seconds = 0, calls = 0;
 	uint64_t seed;
 	struct timespec ts;
@@ -1709,7 +1735,13 @@ int main(int argc, char **argv)
 	for (i = 0; i <= nr_threads; i++)
 		if (init_thread(&threads[i], i, seed))
 			return 1;
-	current = &threads[nr_threads];
+	all_threads = threads;
+	{
+		stack_t ss = { .ss_sp = malloc(65536), .ss_size = 65536 };
+
+		if (ss.ss_sp)
+			sigaltstack(&ss, NULL);
+	}
 	if (setup(&threads[nr_threads]) || first_graph(&threads[nr_threads]))
 		return 1;
 	for (i = 0; i < NR_OBJS; i++)
