@@ -83,7 +83,7 @@ touch /tmp/fuzz.done
 [ -n "${churn_pid:-}" ] && wait "$churn_pid"
 echo "# fuzzing took $(($(cut -d. -f1 /proc/uptime) - start)) s"
 sed '1d; s/^/# /' /tmp/fuzz.out
-head -n 20 /tmp/fuzz.err | sed 's/^/# stderr: /'
+head -n 80 /tmp/fuzz.err | sed 's/^/# stderr: /'
 
 check_eq "lttng-abi-fuzz ran to its end" 0 echo $rc
 check_has "it printed its seed" '^lttng-abi-fuzz: seed [0-9]+,' cat /tmp/fuzz.out
