@@ -34,8 +34,9 @@
  *
  * --quiet-probes places kprobes and kretprobes only on a function nothing
  * calls while they are made (the tracer's calibration target, CALIBRATE
- * left out): it steps around finding 1 of FUZZ-FINDINGS.md, a probe that
- * fires before its recorders exist, to look for other bugs meanwhile.
+ * left out): it isolates other findings from races of probes placed on
+ * busy functions (the fuzzer's first finding, a probe that fired before
+ * its recorders existed, now fixed: doc/testing.md).
  *
  * It writes to nothing but its own descriptors (a pipe, a memfd) and sends
  * no network traffic.
