@@ -9,6 +9,9 @@
 #   # vms: N        VMs linked in a chain (default 1; see boot_vm)
 #   # timeout: S    seconds before the VMs are killed (default 300)
 #   # kernels: K... only on these kernels (KERNEL=...); skipped elsewhere
+#   # timeout-plus: NAME
+#                   add the seconds that VM_GUEST_ENV gives NAME, if it does,
+#                   to the timeout (a scenario that runs as long as told)
 #   # expect-kernel-report: TEXT
 #                   the scenario provokes a kernel report on purpose (to
 #                   prove the harness catches it): the log must contain TEXT,
@@ -16,7 +19,9 @@
 #                   caught"
 #
 # Environment: VM_ACCEL (tcg,thread=single; kvm opts in), VM_MEM, VM_CPUS, VM_QEMU_ARGS
-# (more QEMU options, split on blanks).
+# (more QEMU options, split on blanks), VM_GUEST_ENV (NAME=VALUE words for
+# the kernel command line, which the kernel hands to the scenario as its
+# environment, e.g. LTTNG_FUZZ_SECONDS=600).
 #
 # usage: run-scenario.sh KERNEL_IMAGE INITRAMFS LOGDIR SCENARIO_FILE
 set -uo pipefail
@@ -26,6 +31,12 @@ name=$(basename "$file" .sh)
 header() { sed -n "s/^# $1: *//p" "$file" | head -n 1; }
 vms=$(header vms); vms=${vms:-1}
 timeout=$(header timeout); timeout=${timeout:-300}
+plus=$(header timeout-plus)
+if [ -n "$plus" ]; then
+	for kv in ${VM_GUEST_ENV:-}; do
+		case $kv in "$plus="[0-9]*) timeout=$((timeout + ${kv#*=})) ;; esac
+	done
+fi
 
 expected_report=$(header expect-kernel-report)
 
@@ -94,7 +105,7 @@ boot_vm() {
 		-m "${VM_MEM:-1536}" -smp "${VM_CPUS:-2}" -nographic -no-reboot \
 		-kernel "$kimage" -initrd "$initrd" "${net[@]}" ${VM_QEMU_ARGS:-} \
 		-monitor "tcp:127.0.0.1:$mon,server,nowait" \
-		-append "console=ttyS0 panic=-1 quiet loglevel=4 random.trust_cpu=on unknown_nmi_panic=1 vmtest.scenario=$name vmtest.role=$i vmtest.vms=$vms" \
+		-append "console=ttyS0 panic=-1 quiet loglevel=4 random.trust_cpu=on unknown_nmi_panic=1 vmtest.scenario=$name vmtest.role=$i vmtest.vms=$vms ${VM_GUEST_ENV:-}" \
 		</dev/null >>"$log" 2>&1 &
 	qemu=$!
 	# The VM gets $timeout seconds; then its hang is reported and it is

@@ -12,10 +12,12 @@
 # LTTNG_FUZZ_THREADS and LTTNG_FUZZ_ARGS (more options, e.g.
 # --quiet-probes), from the guest's environment: the kernel passes
 # unknown NAME=VALUE parameters of its command line to init as
-# environment, e.g. "LTTNG_FUZZ_SECONDS=1800 LTTNG_FUZZ_SEED=42". The
+# environment: VM_GUEST_ENV="LTTNG_FUZZ_SECONDS=1800 LTTNG_FUZZ_SEED=42"
+# (make check-full runs it up to 900 s or 550,000 calls per kernel). The
 # seed is printed; doc/testing.md says how to repeat a run.
 # check-kernels: debug
 # timeout: 600
+# timeout-plus: LTTNG_FUZZ_SECONDS
 . /lib/vmtest.sh
 
 seconds=${LTTNG_FUZZ_SECONDS:-120}
