@@ -5,6 +5,7 @@
  */
 #include <linux/module.h>
 
+#include "lib/ringbuffer/buffer.h"
 #include "lttng-abi.h"
 #include "lttng-dt.h"
 #include "lttng-syscalls.h"
@@ -14,9 +15,12 @@ static int __init lttng_tracer_init(void)
 {
 	int ret;
 
-	ret = lttng_dt_event_init();
+	ret = lttng_rb_hotplug_init();
 	if (ret)
 		return ret;
+	ret = lttng_dt_event_init();
+	if (ret)
+		goto err_hotplug;
 	ret = lttng_dt_proc_init();
 	if (ret)
 		goto err_event;
@@ -34,6 +38,8 @@ err_proc:
 	lttng_dt_proc_exit();
 err_event:
 	lttng_dt_event_exit();
+err_hotplug:
+	lttng_rb_hotplug_exit();
 	return ret;
 }
 module_init(lttng_tracer_init);
@@ -47,6 +53,7 @@ static void __exit lttng_tracer_exit(void)
 	lttng_dt_sched_stop();
 	lttng_dt_flag_exit_module();
 	lttng_dt_event_exit();
+	lttng_rb_hotplug_exit();
 }
 module_exit(lttng_tracer_exit);
 

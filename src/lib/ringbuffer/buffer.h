@@ -125,6 +125,12 @@ struct lttng_rb_channel {
 	unsigned long read_interval;	/* jiffies */
 	struct timer_list read_timer;
 	bool timers_running;
+	/*
+	 * While the timers run, the channel follows CPU hotplug: each
+	 * online CPU runs its own buffer's switch timer (frontend.c).
+	 */
+	struct hlist_node cpuhp_online;
+	struct hlist_node cpuhp_dead;
 
 	bool finalized;			/* no writer will ever come again */
 	struct kref ref;		/* channel owner + each stream file */
@@ -148,6 +154,8 @@ struct lttng_rb_channel *
 lttng_rb_channel_create(const struct lttng_rb_client_config *config,
 			const struct lttng_rb_packet_ops *ops,
 			const struct lttng_rb_channel_attr *attr, void *priv);
+int lttng_rb_hotplug_init(void);
+void lttng_rb_hotplug_exit(void);
 void lttng_rb_channel_start_timers(struct lttng_rb_channel *chan);
 void lttng_rb_channel_stop_timers(struct lttng_rb_channel *chan);
 void lttng_rb_channel_finalize(struct lttng_rb_channel *chan);

@@ -4,6 +4,7 @@
  * timers. The writer's slow path is in writer.c.
  */
 #include <linux/cpu.h>
+#include <linux/cpuhotplug.h>
 #include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/overflow.h>
@@ -53,12 +54,19 @@ void lttng_rb_channel_flush(struct lttng_rb_channel *chan, bool flush_empty)
 			lttng_rb_buffer_flush(chan->bufs[i], flush_empty);
 }
 
-/* Switch timer: close each packet periodically so readers see data. */
+/*
+ * Switch timer: close each packet periodically so readers see data. It
+ * switches its buffer with the writers' CPU-local operations, so it must
+ * run on the buffer's CPU: it is pinned there, and stopped before the CPU
+ * goes offline (the kernel would move it to another CPU).
+ */
 static void switch_timer_fn(struct timer_list *t)
 {
 	struct lttng_rb_buffer *buf = lttng_from_timer(buf, t, switch_timer);
 	struct lttng_rb_channel *chan = buf->chan;
 
+	if (WARN_ON_ONCE(buf->cpu != smp_processor_id()))
+		return;
 	lttng_rb_switch_packet(buf, false);
 	if (READ_ONCE(chan->timers_running))
 		mod_timer(&buf->switch_timer, jiffies + chan->switch_interval);
@@ -80,39 +88,113 @@ static void read_timer_fn(struct timer_list *t)
 		mod_timer(&chan->read_timer, jiffies + chan->read_interval);
 }
 
+/*
+ * CPU hotplug. Two multi-instance states; a running channel is an
+ * instance of both:
+ *  - online (on the CPU itself, as it comes up and before it goes down):
+ *    start its buffer's switch timer, or stop it;
+ *  - dead (on a control CPU, once the CPU is gone): close the open packet
+ *    of its buffer, whose writers are all gone, so that the reader gets
+ *    what was recorded there. Hotplug callbacks run under the hotplug
+ *    lock, which lttng_rb_buffer_flush() takes too: two remote switches
+ *    of one buffer never overlap.
+ */
+static enum cpuhp_state rb_online_state;
+static enum cpuhp_state rb_dead_state;
+
+static struct lttng_rb_buffer *cpu_buffer(struct lttng_rb_channel *chan,
+					  unsigned int cpu)
+{
+	return chan->per_cpu && cpu < chan->nr_bufs ? chan->bufs[cpu] : NULL;
+}
+
+static int rb_cpu_online(unsigned int cpu, struct hlist_node *node)
+{
+	struct lttng_rb_channel *chan =
+		hlist_entry_safe(node, struct lttng_rb_channel, cpuhp_online);
+	struct lttng_rb_buffer *buf = cpu_buffer(chan, cpu);
+
+	if (buf && chan->switch_interval) {
+		buf->switch_timer.expires = jiffies + chan->switch_interval;
+		add_timer_on(&buf->switch_timer, cpu);
+	}
+	return 0;
+}
+
+static int rb_cpu_offline(unsigned int cpu, struct hlist_node *node)
+{
+	struct lttng_rb_channel *chan =
+		hlist_entry_safe(node, struct lttng_rb_channel, cpuhp_online);
+	struct lttng_rb_buffer *buf = cpu_buffer(chan, cpu);
+
+	if (buf)
+		lttng_timer_delete_sync(&buf->switch_timer);
+	return 0;
+}
+
+static int rb_cpu_dead(unsigned int cpu, struct hlist_node *node)
+{
+	struct lttng_rb_channel *chan =
+		hlist_entry_safe(node, struct lttng_rb_channel, cpuhp_dead);
+	struct lttng_rb_buffer *buf = cpu_buffer(chan, cpu);
+
+	if (buf && !READ_ONCE(chan->finalized))
+		lttng_rb_switch_packet(buf, false);
+	return 0;
+}
+
+int lttng_rb_hotplug_init(void)
+{
+	int ret;
+
+	ret = cpuhp_setup_state_multi(CPUHP_AP_ONLINE_DYN, "lttng/rb:online",
+				      rb_cpu_online, rb_cpu_offline);
+	if (ret < 0)
+		return ret;
+	rb_online_state = ret;
+	ret = cpuhp_setup_state_multi(CPUHP_BP_PREPARE_DYN, "lttng/rb:dead",
+				      NULL, rb_cpu_dead);
+	if (ret < 0) {
+		cpuhp_remove_multi_state(rb_online_state);
+		return ret;
+	}
+	rb_dead_state = ret;
+	return 0;
+}
+
+void lttng_rb_hotplug_exit(void)
+{
+	cpuhp_remove_multi_state(rb_dead_state);
+	cpuhp_remove_multi_state(rb_online_state);
+}
+
+/*
+ * Start the read timer, and a switch timer on each online CPU (the online
+ * callback, run now for each and later for each CPU that comes up).
+ */
 void lttng_rb_channel_start_timers(struct lttng_rb_channel *chan)
 {
-	unsigned int i;
-
 	if (chan->timers_running)
 		return;
 	WRITE_ONCE(chan->timers_running, true);
 	mod_timer(&chan->read_timer, jiffies + chan->read_interval);
-	if (!chan->switch_interval)
+	if (!chan->per_cpu)
 		return;
-	cpus_read_lock();
-	for (i = 0; i < chan->nr_bufs; i++) {
-		struct lttng_rb_buffer *buf = chan->bufs[i];
-
-		if (!buf || !cpu_online(buf->cpu))
-			continue;
-		buf->switch_timer.expires = jiffies + chan->switch_interval;
-		add_timer_on(&buf->switch_timer, buf->cpu);
-	}
-	cpus_read_unlock();
+	cpuhp_state_add_instance_nocalls(rb_dead_state, &chan->cpuhp_dead);
+	cpuhp_state_add_instance(rb_online_state, &chan->cpuhp_online);
 }
 
 void lttng_rb_channel_stop_timers(struct lttng_rb_channel *chan)
 {
-	unsigned int i;
-
 	if (!chan->timers_running)
 		return;
 	WRITE_ONCE(chan->timers_running, false);
 	lttng_timer_delete_sync(&chan->read_timer);
-	for (i = 0; i < chan->nr_bufs; i++)
-		if (chan->bufs[i])
-			lttng_timer_delete_sync(&chan->bufs[i]->switch_timer);
+	if (!chan->per_cpu)
+		return;
+	/* The offline callback, on each online CPU: their timers stop. */
+	cpuhp_state_remove_instance(rb_online_state, &chan->cpuhp_online);
+	cpuhp_state_remove_instance_nocalls(rb_dead_state, &chan->cpuhp_dead);
 }
 
 /*

@@ -72,6 +72,7 @@ static inline u64 ktime_get_mono_fast_ns(void)
 
 /* Objects the buffer embeds but these paths never touch. */
 struct list_head { struct list_head *next, *prev; };
+struct hlist_node { struct hlist_node *next, **pprev; };
 struct module;
 struct kref { atomic_t refcount; };
 struct mutex { int unused; };
