@@ -8,6 +8,11 @@
  * data queued until then (up to write_seq) stays marked, retransmits
  * included.
  *
+ * Data also comes without sendmsg: sendfile(), splice() and kTLS queue
+ * pages through do_tcp_sendpages() on kernels that have it (later ones
+ * pass them to tcp_sendmsg_locked() with MSG_SPLICE_PAGES). Its first
+ * argument is the locked socket too, so the same handler decides there.
+ *
  * A thread that the socket flagged with reason network (it read a marked
  * request there) and now sends on it is sending the response: its
  * network reason ends here. Its socket was turned on just before, so the
@@ -67,12 +72,46 @@ static struct kprobe sendmsg_kp = {
 	.pre_handler = sendmsg_pre,
 };
 
+#ifdef LTTNG_HAVE_DO_TCP_SENDPAGES
+static struct kprobe sendpages_kp = {
+	.symbol_name = "do_tcp_sendpages",
+	.pre_handler = sendmsg_pre,
+};
+
+static int start_sendpages(void)
+{
+	return register_kprobe(&sendpages_kp);
+}
+
+static void stop_sendpages(void)
+{
+	unregister_kprobe(&sendpages_kp);
+}
+#else
+static int start_sendpages(void)
+{
+	return 0;
+}
+
+static void stop_sendpages(void)
+{
+}
+#endif
+
 int dt_send_start(void)
 {
-	return register_kprobe(&sendmsg_kp);
+	int ret = register_kprobe(&sendmsg_kp);
+
+	if (ret)
+		return ret;
+	ret = start_sendpages();
+	if (ret)
+		unregister_kprobe(&sendmsg_kp);
+	return ret;
 }
 
 void dt_send_stop(void)
 {
+	stop_sendpages();
 	unregister_kprobe(&sendmsg_kp);
 }

@@ -356,11 +356,25 @@ m0=$(awk '$1 == "marks_sent" { print $2 }' /proc/lttng-dt/stats)
 echo go >/tmp/md5.go
 wait $M
 if grep -q "^TCP_MD5SIG: Protocol not available" /tmp/md5.out; then
-	# Our debug and built-in kernels are built without TCP-MD5.
+	# A kernel built without TCP-MD5.
 	echo "# skipped: this kernel has no CONFIG_TCP_MD5SIG"
 else
 	check_eq "a tracked TCP-MD5 connection carries 1 MiB" "md5: 1048576 bytes" cat /tmp/md5.out
 	check_eq "no segment of it was marked" "$m0" awk '$1 == "marks_sent" { print $2 }' /proc/lttng-dt/stats
 fi
+
+# sendfile() queues pages without sendmsg (do_tcp_sendpages on 6.1): a
+# tracked process sending a file that way marks it all the same.
+head -c 262144 /dev/urandom >/tmp/sf.bin
+mkfifo /tmp/sf.go
+sh -c 'read x </tmp/sf.go; exec tcp-sendfile 6700 /tmp/sf.bin >/tmp/sf.out 2>&1' &
+F=$!
+check_eq "track the sendfile client" "0" $D track-pid $F
+m0=$(awk '$1 == "marks_sent" { print $2 }' /proc/lttng-dt/stats)
+echo go >/tmp/sf.go
+wait $F
+check_eq "a tracked sendfile() of 256 KiB arrives" "sendfile: 262144 bytes" cat /tmp/sf.out
+m1=$(awk '$1 == "marks_sent" { print $2 }' /proc/lttng-dt/stats)
+check "its segments left marked (marks sent: $m0 before, $m1 after)" test "$m1" -gt "$m0"
 check_eq "untrack them" "0" $D untrack-all
 check "lttng-dt-tcp unloads after the socket checks" rmmod lttng_dt_tcp
