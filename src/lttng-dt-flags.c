@@ -337,11 +337,37 @@ void lttng_dt_flag_show(struct seq_file *m)
  * Refreshes the idle time of a network flag already set. Returns 1 if the
  * reason is new, 0 if it was set, a negative error otherwise.
  */
+/*
+ * A thread flagged network already: refresh its time without the lock
+ * (a marked read per request otherwise serialises every CPU on it). The
+ * expiry may clear the reason meanwhile, as it could just after a locked
+ * refresh; the next marked read flags the thread again.
+ */
+static bool refresh_network(void)
+{
+	const u32 net = LTTNG_DT_REASON_BIT(LTTNG_DT_REASON_NETWORK);
+	struct dt_flag *f;
+	bool done = false;
+
+	rcu_read_lock();
+	f = find_flag(current);
+	if (f && (READ_ONCE(f->reasons) & net)) {
+		WRITE_ONCE(f->net_touched, ktime_get_mono_fast_ns());
+		done = true;
+	}
+	rcu_read_unlock();
+	return done;
+}
+
 int lttng_dt_flag_network(void)
 {
 	struct dt_flag *new = NULL, *f;
 	int ret = 0;
 
+	if (refresh_network()) {
+		this_cpu_write(lttng_dt_current_flagged, 1);
+		return 0;
+	}
 	/*
 	 * Most calls refresh a flag: allocate only for a new entry (an entry
 	 * removed meanwhile costs this one read its flag, no more).
