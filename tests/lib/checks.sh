@@ -137,6 +137,22 @@ tracer_is_builtin() {
 	grep -q '/lttng-tracer\.ko$' "/lib/modules/$(uname -r)/modules.builtin" 2>/dev/null
 }
 
+# Unload every lttng module, users first (a few passes: the order
+# follows the dependencies); what stays is printed. For when no
+# lttng-sessiond is left to unload what it loaded.
+unload_lttng_modules() {
+	local pass m
+	for pass in 1 2 3 4 5 6; do
+		for m in $(grep -o '^lttng[^ ]*' /proc/modules); do
+			rmmod "$m" 2>/dev/null
+		done
+		grep -q '^lttng' /proc/modules || return 0
+		sleep 1
+	done
+	grep '^lttng' /proc/modules | sed 's/^/# left loaded: /'
+	return 1
+}
+
 # Multi-VM scenarios: the VMs are linked in a chain, link L joining vmL
 # and vmL+1 on its own test network (192.0.2.0/24, 198.51.100.0/24,
 # 203.0.113.0/24: documentation ranges, never routed), vmN being host N+1

@@ -379,7 +379,6 @@ void lttng_rb_channel_get(struct lttng_rb_channel *chan)
 static void channel_release(struct kref *ref)
 {
 	struct lttng_rb_channel *chan = container_of(ref, struct lttng_rb_channel, ref);
-
 	void (*release)(void *priv) = chan->release;
 	void *priv = chan->priv;
 

@@ -325,56 +325,63 @@ check "lttng-dt-tcp loads again after them" modprobe lttng-dt-tcp
 check_eq "its trust list starts empty" "" cat $P/trust
 check "and unloads" rmmod lttng_dt_tcp
 
+# Three loopback connections of one tracked process each (helper
+# tcp-loop). tracked NAME ARGS...: tcp-loop ARGS in a process tracked
+# before it starts, its output in /tmp/NAME.out, its pid in $TP. The
+# standard input is /tmp/NAME.in, a FIFO the caller may open.
+tracked() {
+	local name=$1
+	shift
+	mkfifo /tmp/$name.go /tmp/$name.in
+	sh -c "read x </tmp/$name.go; exec tcp-loop $* </tmp/$name.in >/tmp/$name.out 2>&1" &
+	TP=$!
+	check_eq "track the $name client" "0" $D track-pid $TP
+	echo go >/tmp/$name.go
+}
+marks_sent() { awk '$1 == "marks_sent" { print $2 }' /proc/lttng-dt/stats; }
+
 # Socket state: only a connected socket gets it, and it goes with the
 # socket. A tracked client exchanges data on loopback, the server resets
 # the connection, then the client writes twice on its reset socket (in
 # TCP_CLOSE already: no state change will ever come to forget it).
 check "lttng-dt-tcp loads for the socket checks" modprobe lttng-dt-tcp
 check_eq "no socket has mark state" "0" cat $P/sockets
-mkfifo /tmp/rst.go /tmp/rst.in
-sh -c 'read x </tmp/rst.go; exec tcp-rst 6500 </tmp/rst.in >/tmp/rst.out' &
-R=$!
-check_eq "track the client" "0" $D track-pid $R
-echo go >/tmp/rst.go
-exec 5>/tmp/rst.in
-check "the client wrote on its reset socket" wait_for 20 grep -q "^reset: " /tmp/rst.out
-check_eq "both writes failed" "reset: Connection reset by peer Broken pipe" cat /tmp/rst.out
+tracked reset reset 6500
+exec 5>/tmp/reset.in
+check "the client wrote on its reset socket" wait_for 20 grep -q "^reset: " /tmp/reset.out
+check_eq "both writes failed" "reset: Connection reset by peer Broken pipe" cat /tmp/reset.out
 check_eq "the reset socket, still open, has no mark state" "0" cat $P/sockets
 echo done >&5
 exec 5>&-
-wait $R
+wait $TP
 check_eq "none once it is closed" "0" cat $P/sockets
 
 # TCP-MD5 (BGP daemons): the signature covers the reserved bits, so a
 # marked segment would be dropped by the peer. A tracked process sends
 # 1 MiB over a signed loopback connection: it all arrives, unmarked.
-mkfifo /tmp/md5.go
-sh -c 'read x </tmp/md5.go; exec tcp-md5 6600 1048576 >/tmp/md5.out 2>&1' &
-M=$!
-check_eq "track the TCP-MD5 client" "0" $D track-pid $M
-m0=$(awk '$1 == "marks_sent" { print $2 }' /proc/lttng-dt/stats)
-echo go >/tmp/md5.go
-wait $M
+m0=$(marks_sent)
+tracked md5 md5 6600 1048576
+exec 5>/tmp/md5.in
+exec 5>&-
+wait $TP
 if grep -q "^TCP_MD5SIG: Protocol not available" /tmp/md5.out; then
 	# A kernel built without TCP-MD5.
 	echo "# skipped: this kernel has no CONFIG_TCP_MD5SIG"
 else
 	check_eq "a tracked TCP-MD5 connection carries 1 MiB" "md5: 1048576 bytes" cat /tmp/md5.out
-	check_eq "no segment of it was marked" "$m0" awk '$1 == "marks_sent" { print $2 }' /proc/lttng-dt/stats
+	check_eq "no segment of it was marked" "$m0" marks_sent
 fi
 
 # sendfile() queues pages without sendmsg (do_tcp_sendpages on 6.1): a
 # tracked process sending a file that way marks it all the same.
 head -c 262144 /dev/urandom >/tmp/sf.bin
-mkfifo /tmp/sf.go
-sh -c 'read x </tmp/sf.go; exec tcp-sendfile 6700 /tmp/sf.bin >/tmp/sf.out 2>&1' &
-F=$!
-check_eq "track the sendfile client" "0" $D track-pid $F
-m0=$(awk '$1 == "marks_sent" { print $2 }' /proc/lttng-dt/stats)
-echo go >/tmp/sf.go
-wait $F
-check_eq "a tracked sendfile() of 256 KiB arrives" "sendfile: 262144 bytes" cat /tmp/sf.out
-m1=$(awk '$1 == "marks_sent" { print $2 }' /proc/lttng-dt/stats)
+m0=$(marks_sent)
+tracked sendfile sendfile 6700 /tmp/sf.bin
+exec 5>/tmp/sendfile.in
+exec 5>&-
+wait $TP
+check_eq "a tracked sendfile() of 256 KiB arrives" "sendfile: 262144 bytes" cat /tmp/sendfile.out
+m1=$(marks_sent)
 check "its segments left marked (marks sent: $m0 before, $m1 after)" test "$m1" -gt "$m0"
 check_eq "untrack them" "0" $D untrack-all
 check "lttng-dt-tcp unloads after the socket checks" rmmod lttng_dt_tcp

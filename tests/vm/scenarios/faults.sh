@@ -110,18 +110,6 @@ head -n 5 /tmp/f.err | sed 's/^/# babeltrace2: /'
 umount /tmp/small
 
 # --- Everything unloads (no sessiond is left to do it).
-unload_all() {
-	local pass m
-	for pass in 1 2 3 4 5 6; do
-		for m in $(grep -o '^lttng[^ ]*' /proc/modules); do
-			rmmod "$m" 2>/dev/null
-		done
-		grep -q '^lttng' /proc/modules || return 0
-		sleep 1
-	done
-	grep '^lttng' /proc/modules | sed 's/^/# left: /'
-	return 1
-}
 if ! tracer_is_builtin; then
-	check "every lttng module unloads" unload_all
+	check "every lttng module unloads" unload_lttng_modules
 fi

@@ -98,19 +98,6 @@ check_count "no command that creates nothing returned a positive value" 0 \
 if tracer_is_builtin; then
 	exit 0
 fi
-# Every lttng module unloads: users first, until none is left.
-unload_all() {
-	local pass m
-	for pass in 1 2 3 4 5 6; do
-		for m in $(grep -o '^lttng[^ ]*' /proc/modules); do
-			rmmod "$m" 2>/dev/null
-		done
-		grep -q '^lttng' /proc/modules || return 0
-		sleep 1
-	done
-	echo "left loaded:"
-	grep '^lttng' /proc/modules
-	return 1
-}
-check "every lttng module unloads" unload_all
+# Every lttng module unloads.
+check "every lttng module unloads" unload_lttng_modules
 check "/proc/lttng gone" test ! -e /proc/lttng
