@@ -154,25 +154,45 @@ static int do_channel(const char *subbuf_size, const char *num_subbuf)
 /* A stream command no version of the ABI has. */
 #define UNKNOWN_STREAM_CMD	_IO(LTTNG_ABI_IOC, 0x3F)
 
-/* The metadata stream's answer to an unknown command, then to a known one. */
+/*
+ * A stream of a new session's channel made by cmd (CHANNEL or METADATA);
+ * the session and channel fds in *session and *chan. -1 and the errno
+ * name printed on failure.
+ */
+static int open_stream(unsigned long cmd, struct lttng_abi_channel *attr,
+		       int *session, int *chan)
+{
+	int stream;
+
+	*session = ioctl(open_root(), LTTNG_ABI_SESSION);
+	*chan = *session < 0 ? -1 : ioctl(*session, cmd, attr);
+	stream = *chan < 0 ? -1 : ioctl(*chan, LTTNG_ABI_STREAM);
+	if (stream < 0)
+		printf("%s\n", errno_name(errno));
+	return stream;
+}
+
+/* A stream's answers to an unknown command, and to a known one unheld. */
+static void print_unknown_and_unheld(int stream)
+{
+	unsigned long size;
+
+	printf("unknown %s\n", errno_name(ioctl(stream, UNKNOWN_STREAM_CMD) ? errno : 0));
+	printf("GET_SUBBUF_SIZE unheld %s\n",
+	       errno_name(ioctl(stream, LTTNG_ABI_RB_GET_SUBBUF_SIZE, &size) ? errno : 0));
+}
+
 static int do_metadata_unknown(void)
 {
 	struct lttng_abi_channel attr = {
 		.subbuf_size = 4096, .num_subbuf = 2,
 		.output = LTTNG_ABI_OUTPUT_MMAP,
 	};
-	int session = ioctl(open_root(), LTTNG_ABI_SESSION);
-	int meta = session < 0 ? -1 : ioctl(session, LTTNG_ABI_METADATA, &attr);
-	int stream = meta < 0 ? -1 : ioctl(meta, LTTNG_ABI_STREAM);
-	unsigned long size;
+	int session, meta, stream = open_stream(LTTNG_ABI_METADATA, &attr, &session, &meta);
 
-	if (stream < 0) {
-		printf("%s\n", errno_name(errno));
+	if (stream < 0)
 		return 1;
-	}
-	printf("unknown %s\n", errno_name(ioctl(stream, UNKNOWN_STREAM_CMD) ? errno : 0));
-	printf("GET_SUBBUF_SIZE unheld %s\n",
-	       errno_name(ioctl(stream, LTTNG_ABI_RB_GET_SUBBUF_SIZE, &size) ? errno : 0));
+	print_unknown_and_unheld(stream);
 	return 0;
 }
 
@@ -182,16 +202,12 @@ static int do_hold_stream(void)
 		.subbuf_size = 65536, .num_subbuf = 4,
 		.output = LTTNG_ABI_OUTPUT_SPLICE,
 	};
-	int session = ioctl(open_root(), LTTNG_ABI_SESSION);
-	int chan = session < 0 ? -1 : ioctl(session, LTTNG_ABI_CHANNEL, &attr);
-	int stream = chan < 0 ? -1 : ioctl(chan, LTTNG_ABI_STREAM);
+	int session, chan, stream = open_stream(LTTNG_ABI_CHANNEL, &attr, &session, &chan);
 	char line[16];
 	__u64 ts;
 
-	if (stream < 0) {
-		printf("%s\n", errno_name(errno));
+	if (stream < 0)
 		return 1;
-	}
 	close(chan);
 	close(session);
 	printf("holding\n");
@@ -202,9 +218,7 @@ static int do_hold_stream(void)
 	printf("GET_CURRENT_TIMESTAMP %s\n",
 	       errno_name(ioctl(stream, LTTNG_ABI_RB_GET_CURRENT_TIMESTAMP, &ts) ?
 			  errno : 0));
-	printf("unknown %s\n", errno_name(ioctl(stream, UNKNOWN_STREAM_CMD) ? errno : 0));
-	printf("GET_SUBBUF_SIZE unheld %s\n",
-	       errno_name(ioctl(stream, LTTNG_ABI_RB_GET_SUBBUF_SIZE, &ts) ? errno : 0));
+	print_unknown_and_unheld(stream);
 	return 0;
 }
 
