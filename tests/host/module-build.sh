@@ -35,9 +35,11 @@ listed=$(sed -n '/^_lttng_dt_modules="/,/"$/p' "$repo/dkms.conf" | tr -d '"' |
 	sed 's/^_lttng_dt_modules=//; s|.*/||' | sort)
 check_eq "host: dkms.conf lists every module Kbuild builds" "$built" echo "$listed"
 
+# The ring-buffer clients install from src/clients/, the rest from src/.
 for m in lttng-tracer $(echo "$LTTNG_CONTROL_MODULES" | tr _ -); do
+	case $m in lttng-ring-buffer-*) d=extra/clients ;; *) d=extra ;; esac
 	check "host: $m.ko installed under lib/modules/$VM_KVER" \
-		test -f "$tmp/root/lib/modules/$VM_KVER/extra/$m.ko"
+		test -f "$tmp/root/lib/modules/$VM_KVER/$d/$m.ko"
 done
 check "host: probe modules installed" \
 	test -f "$tmp/root/lib/modules/$VM_KVER/extra/probes/lttng-probe-sched.ko"

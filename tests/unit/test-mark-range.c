@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The TCP mark's marked range (src/lttng-dt-tcp-range.h): which segments
+ * The TCP mark's marked range (src/dt/tcp/lttng-dt-tcp-range.h): which segments
  * of a socket that stopped marking still carry marked bytes, across the
  * 2^32 wrap, and that the range retires once the peer acknowledged it,
  * so that it never covers the next 2 GiB of the connection; and which
@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 
-#include "lttng-dt-tcp-range.h"
+#include "dt/tcp/lttng-dt-tcp-range.h"
 
 static void nothing_marked_covers_nothing(void **state)
 {

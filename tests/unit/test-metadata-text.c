@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * TSDL metadata text (src/lttng-metadata-text.c): exact text of each kind
+ * TSDL metadata text (src/core/lttng-metadata-text.c): exact text of each kind
  * of field, of streams and of the session part; refusal of descriptions
  * that TSDL cannot carry; all-or-nothing behaviour when the buffer cannot
  * grow at any point; and end to end, traces written by
@@ -17,7 +17,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "lttng-metadata-text.h"
+#include "core/lttng-metadata-text.h"
 #include "ctf-fixture/ctf-writer.h"
 
 #define ARRAY_LEN(a)	(sizeof(a) / sizeof((a)[0]))

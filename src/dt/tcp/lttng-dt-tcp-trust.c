@@ -22,7 +22,7 @@
 #include <net/ipv6.h>
 #include <net/sock.h>
 
-#include "lttng-dt.h"
+#include "dt/lttng-dt.h"
 #include "lttng-dt-tcp.h"
 
 #define DT_TRUST_MAX	64

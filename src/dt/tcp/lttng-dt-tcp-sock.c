@@ -26,7 +26,7 @@
 #include <net/sock.h>
 #include <net/tcp_states.h>
 
-#include "lttng-dt.h"
+#include "dt/lttng-dt.h"
 #include "lttng-dt-tcp.h"
 
 #define DT_SOCK_BITS	10

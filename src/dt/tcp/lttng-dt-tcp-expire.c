@@ -12,7 +12,7 @@
 #include <linux/timekeeping.h>
 #include <linux/workqueue.h>
 
-#include "lttng-dt.h"
+#include "dt/lttng-dt.h"
 #include "lttng-dt-tcp.h"
 
 static void expire_fn(struct work_struct *work);

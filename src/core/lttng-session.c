@@ -7,7 +7,7 @@
 #include <linux/tracepoint.h>
 #include <linux/uuid.h>
 
-#include "lttng-dt.h"
+#include "dt/lttng-dt.h"
 #include "lttng-objects.h"
 #include "lttng-syscalls.h"
 

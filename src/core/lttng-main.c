@@ -6,8 +6,8 @@
 #include <linux/module.h>
 
 #include "lib/ringbuffer/buffer.h"
-#include "lttng-abi.h"
-#include "lttng-dt.h"
+#include "abi/lttng-abi.h"
+#include "dt/lttng-dt.h"
 #include "lttng-syscalls.h"
 
 /* /proc/lttng comes last: nothing answers ioctls before all is ready. */

@@ -17,7 +17,7 @@
 
 #include "compat/proc.h"
 #include "lttng-abi.h"
-#include "lttng-dt.h"
+#include "dt/lttng-dt.h"
 
 #define ROOT_PROC_NAME	"lttng"
 

@@ -24,7 +24,7 @@
 
 #include <lttng/dt.h>
 
-#include "lttng-dt.h"
+#include "dt/lttng-dt.h"
 #include "lttng-dt-tcp.h"
 
 static void start_marking(struct dt_sock *ds)

@@ -26,7 +26,7 @@
 #include <linux/tracepoint.h>
 #include <net/tcp.h>
 
-#include "lttng-dt.h"
+#include "dt/lttng-dt.h"
 #include "lttng-dt-tcp.h"
 
 /*

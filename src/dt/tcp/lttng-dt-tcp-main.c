@@ -7,7 +7,7 @@
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 
-#include "lttng-dt.h"
+#include "dt/lttng-dt.h"
 #include "lttng-dt-tcp.h"
 
 unsigned int dt_tcp_idle_timeout_ms = 1000;

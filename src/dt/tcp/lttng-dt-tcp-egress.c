@@ -24,7 +24,7 @@
 #include <linux/tcp.h>
 #include <net/tcp.h>
 
-#include "lttng-dt.h"
+#include "dt/lttng-dt.h"
 #include "lttng-dt-tcp.h"
 
 static bool should_mark(struct dt_sock *ds, const struct sock *sk, u32 seq,
