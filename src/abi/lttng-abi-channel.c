@@ -10,9 +10,9 @@
 #include <linux/uaccess.h>
 
 #include "lttng-abi.h"
-#include "core/lttng-anon-fd.h"
-#include "core/lttng-objects.h"
-#include "core/lttng-syscalls.h"
+#include "lib/lttng-anon-fd.h"
+#include <lttng/objects.h>
+#include <lttng/syscalls.h>
 
 struct channel_file {
 	struct lttng_channel *chan;

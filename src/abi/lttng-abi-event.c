@@ -11,8 +11,8 @@
 #include <linux/slab.h>
 
 #include "lttng-abi.h"
-#include "core/lttng-anon-fd.h"
-#include "core/lttng-objects.h"
+#include "lib/lttng-anon-fd.h"
+#include <lttng/objects.h>
 
 struct event_file {
 	struct lttng_enabler *enabler;		/* or one of: */

@@ -15,7 +15,7 @@
 #include <linux/string.h>
 
 #include "lttng-abi.h"
-#include "core/lttng-probes.h"
+#include <lttng/probes.h>
 
 #define SYSCALL_ENTRY_PREFIX	"syscall_entry_"
 

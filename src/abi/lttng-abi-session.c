@@ -7,8 +7,8 @@
 #include <linux/uaccess.h>
 
 #include "lttng-abi.h"
-#include "core/lttng-anon-fd.h"
-#include "core/lttng-objects.h"
+#include "lib/lttng-anon-fd.h"
+#include <lttng/objects.h>
 
 static long set_name(struct lttng_session *session, void __user *uarg)
 {

@@ -5,7 +5,7 @@
  */
 #include <linux/slab.h>
 
-#include "lttng-objects.h"
+#include <lttng/objects.h>
 
 static void fill_config(struct lttng_rb_client_config *config,
 			const struct lttng_abi_channel *attr, bool metadata)

@@ -22,7 +22,7 @@
 #include <linux/utsname.h>
 #include <net/net_namespace.h>
 
-#include "lttng-objects.h"
+#include <lttng/objects.h>
 
 /* lttng-tools' context type numbers (enum lttng_kernel_abi_context_type). */
 enum {

@@ -12,9 +12,9 @@
 #include <linux/slab.h>
 #include <linux/tracepoint.h>
 
-#include "lttng-objects.h"
-#include "lttng-probes.h"
-#include "lttng-syscalls.h"
+#include <lttng/objects.h>
+#include <lttng/probes.h>
+#include <lttng/syscalls.h>
 
 #define SYSCALL_ENTRY_PREFIX	"syscall_entry_"
 #define SYSCALL_EXIT_PREFIX	"syscall_exit_"

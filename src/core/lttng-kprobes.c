@@ -16,7 +16,7 @@
 #include <linux/slab.h>
 
 #include "lttng-dyn-record.h"
-#include "lttng-objects.h"
+#include <lttng/objects.h>
 
 #define KRETPROBE_MAX_ACTIVE	64	/* concurrent calls followed */
 

@@ -22,10 +22,10 @@
 #include <linux/vmalloc.h>
 
 #include "compat/fs.h"
-#include "lttng-anon-fd.h"
+#include "lib/lttng-anon-fd.h"
 #include "lttng-metadata-text.h"
-#include "lttng-objects.h"
-#include "lttng-stream-io.h"
+#include <lttng/objects.h>
+#include "lib/lttng-stream-io.h"
 
 #define METADATA_MAGIC		0x75D11D57
 

@@ -5,8 +5,8 @@
 #include <linux/mutex.h>
 #include <linux/string.h>
 
-#include "lttng-objects.h"
-#include "lttng-probes.h"
+#include <lttng/objects.h>
+#include <lttng/probes.h>
 
 static LIST_HEAD(probes);
 static DEFINE_MUTEX(probes_lock);

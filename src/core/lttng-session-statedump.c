@@ -9,7 +9,7 @@
 
 #include <lttng/statedump.h>
 
-#include "lttng-objects.h"
+#include <lttng/objects.h>
 
 /* Under lttng_sessions_lock, like every session operation that runs it. */
 static lttng_statedump_fn statedump_provider;

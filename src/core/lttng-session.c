@@ -8,8 +8,8 @@
 #include <linux/uuid.h>
 
 #include "dt/lttng-dt.h"
-#include "lttng-objects.h"
-#include "lttng-syscalls.h"
+#include <lttng/objects.h>
+#include <lttng/syscalls.h>
 
 DEFINE_MUTEX(lttng_sessions_lock);
 static LIST_HEAD(lttng_sessions);

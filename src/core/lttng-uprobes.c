@@ -20,7 +20,7 @@
 #include <linux/uprobes.h>
 
 #include "lttng-dyn-record.h"
-#include "lttng-objects.h"
+#include <lttng/objects.h>
 
 struct lttng_uprobe_site {
 	struct list_head node;		/* lttng_uprobe.sites */

@@ -9,7 +9,7 @@
 #include <linux/string.h>
 
 #include "lttng-dt.h"
-#include "core/lttng-objects.h"
+#include <lttng/objects.h>
 
 static bool dt_gate_default;
 module_param(dt_gate_default, bool, 0644);

@@ -12,8 +12,8 @@
 #include <linux/tracepoint.h>
 #include <linux/uaccess.h>
 
-#include "core/lttng-objects.h"
-#include "core/lttng-syscalls.h"
+#include <lttng/objects.h>
+#include <lttng/syscalls.h>
 #include "syscalls/syscalls.h"
 
 static struct tracepoint *tp_sys_enter, *tp_sys_exit;

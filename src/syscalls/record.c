@@ -25,7 +25,7 @@
 #include <lttng/tracer.h>
 
 #include "compat/syscall.h"
-#include "core/lttng-objects.h"
+#include <lttng/objects.h>
 #include "syscalls/syscalls.h"
 
 /* Longer user strings are cut to this, NUL included. */

@@ -14,7 +14,7 @@
 #include <linux/module.h>
 #include <linux/syscalls.h>
 
-#include "core/lttng-syscalls.h"
+#include <lttng/syscalls.h>
 #include "syscalls/syscalls.h"
 
 /* sparse will not compare __bitwise types (rwf_t); it need not know. */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Event-name star-globs (src/core/lttng-glob.h), as lttng-tools sends them in
+ * Event-name star-globs (include/lttng/glob.h), as lttng-tools sends them in
  * enable-event: '*' anywhere, '\' escaping the next character.
  */
 #include <setjmp.h>
@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "core/lttng-glob.h"
+#include <lttng/glob.h>
 
 #define match(p, s)	lttng_glob_match_text(p, s)
 

@@ -13,8 +13,8 @@
 #include <lttng/abi.h>
 
 #include "compat/fs.h"
-#include "core/lttng-anon-fd.h"
-#include "core/lttng-stream-io.h"
+#include "lib/lttng-anon-fd.h"
+#include "lib/lttng-stream-io.h"
 #include "frontend.h"
 
 static int put_u64(void __user *uarg, u64 v)

@@ -142,7 +142,7 @@ static inline bool lttng_recorder_described_locked(struct lttng_event_recorder *
 
 int lttng_metadata_stream_fd(struct lttng_channel *chan);
 
-#include "lttng-glob.h"
+#include <lttng/glob.h>
 #define lttng_glob_match	lttng_glob_match_text
 
 #endif /* _LTTNG_OBJECTS_H */

@@ -8,7 +8,7 @@
 #include "lib/ringbuffer/buffer.h"
 #include "abi/lttng-abi.h"
 #include "dt/lttng-dt.h"
-#include "lttng-syscalls.h"
+#include <lttng/syscalls.h>
 
 /* /proc/lttng comes last: nothing answers ioctls before all is ready. */
 static int __init lttng_tracer_init(void)
