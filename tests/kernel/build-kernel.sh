@@ -20,7 +20,9 @@
 #
 # Cache: OUTDIR/lttng-dt-build.key records what the tree was built from
 # (build recipe version, flavor, linux-source-6.1 package version, compiler,
-# sha256 of each fragment).  If it matches, nothing is rebuilt.
+# sha256 of each fragment, and for builtin the lttng-dt sources).  If it
+# matches, nothing is rebuilt; if only the lttng-dt sources differ, the
+# built-in tree is rebuilt in place.
 #
 # Environment:
 #   LTTNG_DT_KERNEL_CACHE   default cache root (see OUTDIR above)
@@ -67,7 +69,9 @@ case "$FLAVOR" in
 	*) die "unknown flavor '$FLAVOR' (expected: test, debug, builtin)" ;;
 esac
 OUTDIR=${2:-${LTTNG_DT_KERNEL_CACHE:-/var/cache/lttng-dt/kernels}/$FLAVOR}
-OUTDIR=$(realpath -m -- "$OUTDIR")
+# OUTDIR itself is a symbolic link to the tree (see "install" below): only
+# its parent is resolved.
+OUTDIR="$(realpath -m -- "$(dirname -- "$OUTDIR")")/$(basename -- "$OUTDIR")"
 case "$OUTDIR" in
 	/|/usr|/usr/*|/bin|/boot|/etc|/home|/root|/var|/tmp)
 		die "refusing to use '$OUTDIR' as OUTDIR" ;;
@@ -179,8 +183,44 @@ if ! flock -n 9; then
 	fi
 fi
 
-WORK="$PARENT/.$NAME.work"
-rm -rf -- "$WORK"
+# A built-in tree that differs from the key only by the lttng-dt sources is
+# brought up to date in place: the new sources are wired in and make rebuilds
+# them and relinks the image (minutes, where a full build takes most of an
+# hour). The key is removed first, so a failure here leaves a tree that the
+# next run builds from scratch.
+only_sources_changed() {
+	[ "$FLAVOR" = builtin ] && [ -f "$OUTDIR/$KEY_FILE" ] && [ -e "$OUTDIR/$MARKER" ] &&
+		[ -f "$OUTDIR/.config" ] && [ -f "$OUTDIR/bzImage" ] || return 1
+	[ "$(grep -v '^lttng-dt sources ' "$OUTDIR/$KEY_FILE")" = \
+		"$(grep -v '^lttng-dt sources ' <<<"$KEY")" ]
+}
+if only_sources_changed; then
+	t0=$(date +%s)
+	log "only the lttng-dt sources changed: rebuilding $OUTDIR in place"
+	rm -f -- "$OUTDIR/$KEY_FILE"
+	"$SCRIPT_DIR/../../scripts/wire-into-kernel.sh" --copy "$OUTDIR" >/dev/null ||
+		die "scripts/wire-into-kernel.sh failed"
+	if ! make -C "$OUTDIR" -j"$JOBS" all >"$OUTDIR/lttng-dt-build.log" 2>&1; then
+		tail -n 60 "$OUTDIR/lttng-dt-build.log" >&2
+		die "kernel build failed (full log: $OUTDIR/lttng-dt-build.log)"
+	fi
+	cp "$OUTDIR/arch/x86/boot/bzImage" "$OUTDIR/bzImage"
+	[ "$(make -s --no-print-directory -C "$OUTDIR" kernelrelease)" = "$(cat "$OUTDIR/kernel.release")" ] ||
+		die "the kernel release changed in an in-place rebuild"
+	echo "$KEY" >"$OUTDIR/$KEY_FILE"
+	log "done: $FLAVOR kernel $(cat "$OUTDIR/kernel.release") rebuilt in place ($(fmt_secs $(($(date +%s) - t0))))"
+	exit 0
+fi
+
+# The tree is built where it stays: OUTDIR becomes a symbolic link to it.
+# Kbuild records absolute paths (objtool's among them), so a tree moved
+# after its build would be rebuilt whole by the next in-place build.
+# Trees of earlier failed or replaced builds go first.
+CURRENT=$(readlink -- "$OUTDIR" 2>/dev/null || true)
+for old in "$PARENT/.$NAME.work" "$PARENT/.$NAME".tree.*; do
+	if [ -e "$old" ] && [ "$(basename -- "$old")" != "$CURRENT" ]; then rm -rf -- "$old"; fi
+done
+WORK="$PARENT/.$NAME.tree.$(date +%s).$$"
 mkdir -p -- "$WORK"
 touch "$WORK/$MARKER"
 BUILD_LOG="$WORK/lttng-dt-build.log"
@@ -316,14 +356,17 @@ RELEASE=$(cat kernel.release)
 
 # --- install into OUTDIR ---------------------------------------------------------
 cd /
-if [ -e "$OUTDIR" ]; then
+OLD=
+if [ -L "$OUTDIR" ]; then
+	OLD="$PARENT/$(readlink -- "$OUTDIR")"
+elif [ -e "$OUTDIR" ]; then
+	# A tree from before OUTDIR was a link.
 	OLD="$PARENT/.$NAME.old.$$"
 	mv -- "$OUTDIR" "$OLD"
-	mv -- "$WORK" "$OUTDIR"
-	rm -rf -- "$OLD"
-else
-	mv -- "$WORK" "$OUTDIR"
 fi
+ln -sfn -- "$(basename -- "$WORK")" "$PARENT/.$NAME.link.$$"
+mv -T -- "$PARENT/.$NAME.link.$$" "$OUTDIR"
+if [ -n "$OLD" ] && [ "$OLD" != "$WORK" ]; then rm -rf -- "$OLD"; fi
 
 # --- smoke test: an out-of-tree module builds against OUTDIR ------------------------
 t0=$(date +%s)
