@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * lttng-tracer: the core module. It only orders start-up and tear-down;
- * each part lives in its own file.
+ * lttng-tracer: the module that assembles the tracer's parts (the ring
+ * buffer, the distributed-trace part, system calls, the ABI). It only
+ * orders their start-up and tear-down.
  */
 #include <linux/module.h>
 
-#include "lib/ringbuffer/buffer.h"
-#include "abi/lttng-abi.h"
-#include "dt/lttng-dt.h"
 #include <lttng/syscalls.h>
+#include <lttng/tracer-parts.h>
+
+#include "lib/ringbuffer/buffer.h"
 
 /* /proc/lttng comes last: nothing answers ioctls before all is ready. */
 static int __init lttng_tracer_init(void)
@@ -18,15 +19,12 @@ static int __init lttng_tracer_init(void)
 	ret = lttng_rb_hotplug_init();
 	if (ret)
 		return ret;
-	ret = lttng_dt_event_init();
+	ret = lttng_dt_init();
 	if (ret)
 		goto err_hotplug;
-	ret = lttng_dt_proc_init();
-	if (ret)
-		goto err_event;
 	ret = lttng_syscalls_init();
 	if (ret)
-		goto err_proc;
+		goto err_dt;
 	ret = lttng_abi_init();
 	if (ret)
 		goto err_syscalls;
@@ -34,10 +32,8 @@ static int __init lttng_tracer_init(void)
 
 err_syscalls:
 	lttng_syscalls_exit();
-err_proc:
-	lttng_dt_proc_exit();
-err_event:
-	lttng_dt_event_exit();
+err_dt:
+	lttng_dt_exit();
 err_hotplug:
 	lttng_rb_hotplug_exit();
 	return ret;
@@ -49,10 +45,7 @@ static void __exit lttng_tracer_exit(void)
 {
 	lttng_abi_exit();
 	lttng_syscalls_exit();
-	lttng_dt_proc_exit();
-	lttng_dt_sched_stop();
-	lttng_dt_flag_exit_module();
-	lttng_dt_event_exit();
+	lttng_dt_exit();
 	lttng_rb_hotplug_exit();
 }
 module_exit(lttng_tracer_exit);

@@ -49,4 +49,10 @@ static __always_inline bool lttng_dt_gate_admits(struct lttng_session *session,
 	return false;
 }
 
+/*
+ * The LTTNG_DT_ABI_* ioctls on /proc/lttng (src/dt/lttng-abi-dt.c), for
+ * the ABI's root file: -ENOIOCTLCMD when cmd is not one of them.
+ */
+long lttng_abi_dt_ioctl(unsigned int cmd, void __user *uarg);
+
 #endif /* _LTTNG_DT_H */

@@ -30,9 +30,8 @@
 
 #include <lttng/abi.h>
 #include <lttng/events.h>
+#include <lttng/ringbuffer.h>
 #include <lttng/transport.h>
-
-#include "lib/ringbuffer/frontend.h"
 
 #define LTTNG_MAX_CONTEXTS	40
 

@@ -9,10 +9,12 @@
 #include <linux/poll.h>
 #include <linux/uaccess.h>
 
-#include "lttng-abi.h"
-#include "lib/lttng-anon-fd.h"
 #include <lttng/objects.h>
 #include <lttng/syscalls.h>
+
+#include "lttng-abi.h"
+#include "lib/lttng-anon-fd.h"
+#include "lib/ringbuffer/buffer.h"
 
 struct channel_file {
 	struct lttng_channel *chan;

@@ -10,9 +10,10 @@
 #include <linux/fs.h>
 #include <linux/slab.h>
 
+#include <lttng/objects.h>
+
 #include "lttng-abi.h"
 #include "lib/lttng-anon-fd.h"
-#include <lttng/objects.h>
 
 struct event_file {
 	struct lttng_enabler *enabler;		/* or one of: */

@@ -14,8 +14,9 @@
 #include <linux/seq_file.h>
 #include <linux/string.h>
 
-#include "lttng-abi.h"
 #include <lttng/probes.h>
+
+#include "lttng-abi.h"
 
 #define SYSCALL_ENTRY_PREFIX	"syscall_entry_"
 

@@ -14,10 +14,11 @@
 #include <linux/uaccess.h>
 
 #include <lttng/abi.h>
+#include <lttng/dt.h>
+#include <lttng/tracer-parts.h>
 
 #include "compat/proc.h"
 #include "lttng-abi.h"
-#include "dt/lttng-dt.h"
 
 #define ROOT_PROC_NAME	"lttng"
 

@@ -6,9 +6,10 @@
 #include <linux/fs.h>
 #include <linux/uaccess.h>
 
+#include <lttng/objects.h>
+
 #include "lttng-abi.h"
 #include "lib/lttng-anon-fd.h"
-#include <lttng/objects.h>
 
 static long set_name(struct lttng_session *session, void __user *uarg)
 {

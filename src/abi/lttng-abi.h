@@ -12,9 +12,6 @@
 struct file;
 struct lttng_channel;
 
-int lttng_abi_init(void);
-void lttng_abi_exit(void);
-
 /* New read-only file listing the registered events of one kind; an fd. */
 int lttng_abi_list_fd(enum lttng_event_kind kind);
 

@@ -40,10 +40,10 @@ static inline void lttng_packet_open(void *packet, const u8 *uuid, u32 stream_id
 	h->magic = LTTNG_CTF_MAGIC;
 	memcpy(h->uuid, uuid, sizeof(h->uuid));
 	h->stream_id = stream_id;
-	h->stream_instance_id = cpu < 0 ? 0 : cpu;
+	h->stream_instance_id = cpu;
 	h->timestamp_begin = ts;
 	h->packet_seq_num = seq_num;
-	h->cpu_id = cpu < 0 ? 0 : cpu;
+	h->cpu_id = cpu;
 }
 
 static inline void lttng_packet_close(struct lttng_rb_buffer *buf, void *packet,
@@ -69,8 +69,6 @@ static inline void lttng_packet_info(const void *packet,
 	info->content_size = h->content_size;
 	info->packet_size = h->packet_size;
 	info->seq_num = h->packet_seq_num;
-	info->stream_id = h->stream_id;
-	info->instance_id = h->stream_instance_id;
 }
 
 #endif /* _LTTNG_PACKET_H */

@@ -33,6 +33,7 @@ static const struct lttng_rb_client_config client_config = {
 
 #include <linux/smp.h>
 
+#include "lib/ringbuffer/frontend.h"
 #include "lttng-packet.h"
 
 /* Event header: compact (ids 0-30) or large (ids 0-65534), see metadata. */

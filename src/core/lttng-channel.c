@@ -7,6 +7,8 @@
 
 #include <lttng/objects.h>
 
+#include "lib/ringbuffer/buffer.h"
+
 static void fill_config(struct lttng_rb_client_config *config,
 			const struct lttng_abi_channel *attr, bool metadata)
 {
@@ -44,7 +46,6 @@ static int create_buffers(struct lttng_channel *chan,
 		.num_subbuf = attr->num_subbuf,
 		.switch_timer_us = attr->switch_timer_interval,
 		.read_timer_us = attr->read_timer_interval,
-		.per_cpu = true,
 	};
 	struct lttng_rb_channel *rb;
 

@@ -16,32 +16,16 @@
 #include <lttng/probes.h>
 #include <lttng/syscalls.h>
 
+#include "lib/lttng-tracepoints.h"
+
 #define SYSCALL_ENTRY_PREFIX	"syscall_entry_"
 #define SYSCALL_EXIT_PREFIX	"syscall_exit_"
 
-struct tp_lookup {
-	const char *name;
-	struct tracepoint *tp;
-};
-
-static void match_tracepoint(struct tracepoint *tp, void *priv)
-{
-	struct tp_lookup *lookup = priv;
-
-	if (!lookup->tp && !strcmp(tp->name, lookup->name))
-		lookup->tp = tp;
-}
-
 static struct tracepoint *find_tracepoint(const struct lttng_event_desc *desc)
 {
-	struct tp_lookup lookup = {
-		.name = desc->tp_name ? desc->tp_name : desc->name,
-	};
-
 	if (desc->tp)
 		return desc->tp;
-	for_each_kernel_tracepoint(match_tracepoint, &lookup);
-	return lookup.tp;
+	return lttng_tracepoint_find(desc->tp_name ? desc->tp_name : desc->name);
 }
 
 static bool enabler_matches(const struct lttng_enabler *e,

@@ -15,8 +15,9 @@
 #include <linux/ptrace.h>
 #include <linux/slab.h>
 
-#include "lttng-dyn-record.h"
 #include <lttng/objects.h>
+
+#include "lttng-dyn-record.h"
 
 #define KRETPROBE_MAX_ACTIVE	64	/* concurrent calls followed */
 

@@ -21,10 +21,11 @@
 #include <linux/utsname.h>
 #include <linux/vmalloc.h>
 
+#include <lttng/objects.h>
+
 #include "compat/fs.h"
 #include "lib/lttng-anon-fd.h"
 #include "lttng-metadata-text.h"
-#include <lttng/objects.h>
 #include "lib/lttng-stream-io.h"
 
 #define METADATA_MAGIC		0x75D11D57

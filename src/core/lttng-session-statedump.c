@@ -8,7 +8,6 @@
 #include <linux/string.h>
 
 #include <lttng/statedump.h>
-
 #include <lttng/objects.h>
 
 /* Under lttng_sessions_lock, like every session operation that runs it. */

@@ -7,17 +7,61 @@
 #include <linux/tracepoint.h>
 #include <linux/uuid.h>
 
-#include "dt/lttng-dt.h"
 #include <lttng/objects.h>
 #include <lttng/syscalls.h>
 
+#include "lib/ringbuffer/buffer.h"
+
 DEFINE_MUTEX(lttng_sessions_lock);
 static LIST_HEAD(lttng_sessions);
+static LIST_HEAD(lttng_session_observers);
 
 struct list_head *lttng_session_list(void)
 {
 	lockdep_assert_held(&lttng_sessions_lock);
 	return &lttng_sessions;
+}
+
+void lttng_session_observer_add(struct lttng_session_observer *observer)
+{
+	mutex_lock(&lttng_sessions_lock);
+	WARN_ON_ONCE(!list_empty(&lttng_sessions));
+	list_add_tail(&observer->node, &lttng_session_observers);
+	mutex_unlock(&lttng_sessions_lock);
+}
+
+void lttng_session_observer_remove(struct lttng_session_observer *observer)
+{
+	mutex_lock(&lttng_sessions_lock);
+	WARN_ON_ONCE(!list_empty(&lttng_sessions));
+	list_del(&observer->node);
+	mutex_unlock(&lttng_sessions_lock);
+}
+
+/* Tell the observers of a new session; on failure, undo those told. */
+static int observers_created_locked(struct lttng_session *session)
+{
+	struct lttng_session_observer *o;
+	int ret;
+
+	list_for_each_entry(o, &lttng_session_observers, node) {
+		ret = o->created(session);
+		if (ret)
+			goto undo;
+	}
+	return 0;
+undo:
+	list_for_each_entry_continue_reverse(o, &lttng_session_observers, node)
+		o->destroyed(session);
+	return ret;
+}
+
+static void observers_destroyed_locked(struct lttng_session *session)
+{
+	struct lttng_session_observer *o;
+
+	list_for_each_entry_reverse(o, &lttng_session_observers, node)
+		o->destroyed(session);
 }
 
 struct lttng_session *lttng_session_create(void)
@@ -27,20 +71,22 @@ struct lttng_session *lttng_session_create(void)
 	session = kzalloc(sizeof(*session), GFP_KERNEL);
 	if (!session)
 		return NULL;
-	if (lttng_dt_gate_session_init(session))
-		goto err_free;
 	session->metadata = lttng_metadata_cache_create();
 	if (!session->metadata)
-		goto err_gate;
+		goto err_free;
 	INIT_LIST_HEAD(&session->channels);
 	generate_random_uuid(session->uuid);
 	mutex_lock(&lttng_sessions_lock);
+	if (observers_created_locked(session)) {
+		mutex_unlock(&lttng_sessions_lock);
+		goto err_metadata;
+	}
 	list_add_tail(&session->node, &lttng_sessions);
 	mutex_unlock(&lttng_sessions_lock);
 	return session;
 
-err_gate:
-	lttng_dt_gate_session_fini(session);
+err_metadata:
+	lttng_metadata_cache_put(session->metadata);
 err_free:
 	kfree(session);
 	return NULL;
@@ -63,10 +109,10 @@ void lttng_session_destroy(struct lttng_session *session)
 	list_for_each_entry_safe(chan, tmp, &session->channels, node)
 		lttng_channel_destroy_locked(chan);
 	list_del(&session->node);
+	observers_destroyed_locked(session);
 	lttng_metadata_cache_hangup(session->metadata);
 	mutex_unlock(&lttng_sessions_lock);
 	lttng_metadata_cache_put(session->metadata);
-	lttng_dt_gate_session_fini(session);
 	kfree(session);
 }
 

@@ -19,8 +19,9 @@
 #include <linux/uaccess.h>
 #include <linux/uprobes.h>
 
-#include "lttng-dyn-record.h"
 #include <lttng/objects.h>
+
+#include "lttng-dyn-record.h"
 
 struct lttng_uprobe_site {
 	struct list_head node;		/* lttng_uprobe.sites */

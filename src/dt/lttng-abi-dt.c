@@ -15,6 +15,8 @@
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 
+#include <lttng/dt.h>
+
 #include "lttng-dt.h"
 
 static bool all_zero(const void *p, size_t len)

@@ -8,15 +8,17 @@
 #include <linux/percpu.h>
 #include <linux/string.h>
 
-#include "lttng-dt.h"
 #include <lttng/objects.h>
+
+#include "lttng-dt.h"
 
 static bool dt_gate_default;
 module_param(dt_gate_default, bool, 0644);
 MODULE_PARM_DESC(dt_gate_default,
 		 "New sessions start gated: they record flagged threads only (default: no)");
 
-int lttng_dt_gate_session_init(struct lttng_session *session)
+/* A new session gets its counters and the default gate. */
+static int gate_session_created(struct lttng_session *session)
 {
 	session->dt_counters = alloc_percpu(struct lttng_dt_gate_counters);
 	if (!session->dt_counters)
@@ -25,9 +27,24 @@ int lttng_dt_gate_session_init(struct lttng_session *session)
 	return 0;
 }
 
-void lttng_dt_gate_session_fini(struct lttng_session *session)
+static void gate_session_destroyed(struct lttng_session *session)
 {
 	free_percpu(session->dt_counters);
+}
+
+static struct lttng_session_observer gate_observer = {
+	.created = gate_session_created,
+	.destroyed = gate_session_destroyed,
+};
+
+void lttng_dt_gate_init(void)
+{
+	lttng_session_observer_add(&gate_observer);
+}
+
+void lttng_dt_gate_exit(void)
+{
+	lttng_session_observer_remove(&gate_observer);
 }
 
 static void sum_counters(const struct lttng_session *session,

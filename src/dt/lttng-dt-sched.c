@@ -16,7 +16,9 @@
 #include <trace/events/sched.h>
 
 #include <lttng/dt.h>
+#include <lttng/dt-mark.h>
 
+#include "lib/lttng-tracepoints.h"
 #include "lttng-dt.h"
 
 #define DT_PROBE_PRIO	(TRACEPOINT_DEFAULT_PRIO - 10)
@@ -50,61 +52,26 @@ static inline void dt_check_prototypes(void)
 	check_trace_callback_type_sched_process_exit(dt_exit);
 }
 
-struct dt_probe {
-	const char *name;
-	void *func;
-	struct tracepoint *tp;
-};
-
 /* Exit first so that no flag can be set that its exit would not see. */
-static struct dt_probe dt_probes[] = {
-	{ .name = "sched_process_exit", .func = dt_exit },
-	{ .name = "sched_process_fork", .func = dt_fork },
-	{ .name = "sched_switch", .func = dt_switch },
+static struct lttng_tracepoint_probe dt_probes[] = {
+	{ .name = "sched_process_exit", .func = dt_exit, .prio = DT_PROBE_PRIO },
+	{ .name = "sched_process_fork", .func = dt_fork, .prio = DT_PROBE_PRIO },
+	{ .name = "sched_switch", .func = dt_switch, .prio = DT_PROBE_PRIO },
 };
 
 static DEFINE_MUTEX(dt_probes_lock);
 static bool dt_probes_on;
 
-static void find_tp(struct tracepoint *tp, void *priv)
-{
-	struct dt_probe *p = priv;
-
-	if (!strcmp(tp->name, p->name))
-		p->tp = tp;
-}
-
-static void unregister_probes(unsigned int n)
-{
-	while (n--)
-		WARN_ON_ONCE(tracepoint_probe_unregister(dt_probes[n].tp,
-							 dt_probes[n].func, NULL));
-	tracepoint_synchronize_unregister();
-}
-
 int lttng_dt_sched_start(void)
 {
-	unsigned int i;
 	int ret = 0;
 
 	mutex_lock(&dt_probes_lock);
-	if (dt_probes_on)
-		goto out;
-	for (i = 0; i < ARRAY_SIZE(dt_probes); i++) {
-		struct dt_probe *p = &dt_probes[i];
-
-		if (!p->tp)
-			for_each_kernel_tracepoint(find_tp, p);
-		ret = p->tp ? tracepoint_probe_register_prio(p->tp, p->func, NULL,
-							     DT_PROBE_PRIO) : -ENOSYS;
-		if (ret)
-			goto unwind;
+	if (!dt_probes_on) {
+		ret = lttng_tracepoint_probes_register(dt_probes,
+						       ARRAY_SIZE(dt_probes), NULL);
+		dt_probes_on = !ret;
 	}
-	dt_probes_on = true;
-	goto out;
-unwind:
-	unregister_probes(i);
-out:
 	mutex_unlock(&dt_probes_lock);
 	return ret;
 }
@@ -114,7 +81,8 @@ void lttng_dt_sched_stop(void)
 {
 	mutex_lock(&dt_probes_lock);
 	if (dt_probes_on)
-		unregister_probes(ARRAY_SIZE(dt_probes));
+		lttng_tracepoint_probes_unregister(dt_probes,
+						   ARRAY_SIZE(dt_probes), NULL);
 	dt_probes_on = false;
 	mutex_unlock(&dt_probes_lock);
 }

@@ -14,21 +14,16 @@
 
 #include <lttng/objects.h>
 #include <lttng/syscalls.h>
+
+#include "lib/lttng-tracepoints.h"
 #include "syscalls/syscalls.h"
 
 static struct tracepoint *tp_sys_enter, *tp_sys_exit;
 
-static void find_tp(struct tracepoint *tp, void *priv)
-{
-	if (!strcmp(tp->name, "sys_enter"))
-		tp_sys_enter = tp;
-	else if (!strcmp(tp->name, "sys_exit"))
-		tp_sys_exit = tp;
-}
-
 bool lttng_sc_find_tracepoints(void)
 {
-	for_each_kernel_tracepoint(find_tp, NULL);
+	tp_sys_enter = lttng_tracepoint_find("sys_enter");
+	tp_sys_exit = lttng_tracepoint_find("sys_exit");
 	return tp_sys_enter && tp_sys_exit;
 }
 

@@ -23,9 +23,9 @@
 
 #include <lttng/dt.h>
 #include <lttng/tracer.h>
+#include <lttng/objects.h>
 
 #include "compat/syscall.h"
-#include <lttng/objects.h>
 #include "syscalls/syscalls.h"
 
 /* Longer user strings are cut to this, NUL included. */

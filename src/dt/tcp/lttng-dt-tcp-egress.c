@@ -24,7 +24,8 @@
 #include <linux/tcp.h>
 #include <net/tcp.h>
 
-#include "dt/lttng-dt.h"
+#include <lttng/dt-mark.h>
+
 #include "lttng-dt-tcp.h"
 
 static bool should_mark(struct dt_sock *ds, const struct sock *sk, u32 seq,

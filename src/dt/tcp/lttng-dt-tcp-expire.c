@@ -12,7 +12,8 @@
 #include <linux/timekeeping.h>
 #include <linux/workqueue.h>
 
-#include "dt/lttng-dt.h"
+#include <lttng/dt-mark.h>
+
 #include "lttng-dt-tcp.h"
 
 static void expire_fn(struct work_struct *work);

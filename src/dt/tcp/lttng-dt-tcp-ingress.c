@@ -26,7 +26,9 @@
 #include <linux/tracepoint.h>
 #include <net/tcp.h>
 
-#include "dt/lttng-dt.h"
+#include <lttng/dt-mark.h>
+
+#include "lib/lttng-tracepoints.h"
 #include "lttng-dt-tcp.h"
 
 /*
@@ -135,59 +137,27 @@ static void dt_set_state(void *data, const struct sock *sk, const int oldstate,
 		dt_sock_forget(sk);
 }
 
-struct dt_tp {
-	const char *name;
-	void *func;
-	struct tracepoint *tp;
-};
-
-static struct dt_tp dt_tps[] = {
+static struct lttng_tracepoint_probe dt_tps[] = {
 	{ .name = "inet_sock_set_state", .func = dt_set_state },
 	{ .name = "tcp_probe", .func = dt_tcp_probe },
 	{ .name = "tcp_rcv_space_adjust", .func = dt_rcv_space_adjust },
 };
 
-static void find_tp(struct tracepoint *tp, void *priv)
-{
-	struct dt_tp *t = priv;
-
-	if (!strcmp(tp->name, t->name))
-		t->tp = tp;
-}
-
-static void unregister_tps(unsigned int n)
-{
-	while (n--)
-		WARN_ON_ONCE(tracepoint_probe_unregister(dt_tps[n].tp,
-							 dt_tps[n].func, NULL));
-	tracepoint_synchronize_unregister();
-}
-
 int dt_ingress_start(void)
 {
-	unsigned int i;
 	int ret;
 
-	for (i = 0; i < ARRAY_SIZE(dt_tps); i++) {
-		struct dt_tp *t = &dt_tps[i];
-
-		for_each_kernel_tracepoint(find_tp, t);
-		ret = t->tp ? tracepoint_probe_register(t->tp, t->func, NULL) :
-			      -ENOSYS;
-		if (ret)
-			goto unwind;
-	}
+	ret = lttng_tracepoint_probes_register(dt_tps, ARRAY_SIZE(dt_tps), NULL);
+	if (ret)
+		return ret;
 	ret = register_kprobe(&child_process_kp);
 	if (ret)
-		goto unwind;
-	return 0;
-unwind:
-	unregister_tps(i);
+		lttng_tracepoint_probes_unregister(dt_tps, ARRAY_SIZE(dt_tps), NULL);
 	return ret;
 }
 
 void dt_ingress_stop(void)
 {
 	unregister_kprobe(&child_process_kp);
-	unregister_tps(ARRAY_SIZE(dt_tps));
+	lttng_tracepoint_probes_unregister(dt_tps, ARRAY_SIZE(dt_tps), NULL);
 }

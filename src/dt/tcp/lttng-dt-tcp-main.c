@@ -7,7 +7,8 @@
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 
-#include "dt/lttng-dt.h"
+#include <lttng/dt-mark.h>
+
 #include "lttng-dt-tcp.h"
 
 unsigned int dt_tcp_idle_timeout_ms = 1000;

@@ -23,8 +23,8 @@
 #include <net/tcp.h>
 
 #include <lttng/dt.h>
+#include <lttng/dt-mark.h>
 
-#include "dt/lttng-dt.h"
 #include "lttng-dt-tcp.h"
 
 static void start_marking(struct dt_sock *ds)

@@ -26,7 +26,8 @@
 #include <net/sock.h>
 #include <net/tcp_states.h>
 
-#include "dt/lttng-dt.h"
+#include <lttng/dt-mark.h>
+
 #include "lttng-dt-tcp.h"
 
 #define DT_SOCK_BITS	10

@@ -22,7 +22,8 @@
 #include <net/ipv6.h>
 #include <net/sock.h>
 
-#include "dt/lttng-dt.h"
+#include <lttng/dt-mark.h>
+
 #include "lttng-dt-tcp.h"
 
 #define DT_TRUST_MAX	64

@@ -60,8 +60,6 @@ struct lttng_rb_packet_info {
 	u64 content_size;		/* bits */
 	u64 packet_size;		/* bits */
 	u64 seq_num;
-	u64 stream_id;
-	u64 instance_id;
 };
 
 struct lttng_rb_packet_ops {
@@ -87,7 +85,7 @@ struct lttng_rb_buffer {
 	char *mem;			/* the slots, virtually contiguous */
 	struct lttng_rb_subbuf *subbuf;
 	struct lttng_rb_channel *chan;
-	int cpu;			/* -1 for a channel's single buffer */
+	int cpu;			/* the CPU whose writers fill it */
 
 	/* Shared with the reader. */
 	atomic_long_t consumed;		/* position | LTTNG_RB_HELD */
@@ -119,7 +117,6 @@ struct lttng_rb_channel {
 	unsigned long nr_slots;		/* num_subbuf, + 1 spare if overwrite */
 	struct lttng_rb_buffer **bufs;	/* indexed by CPU; NULL if absent */
 	unsigned int nr_bufs;		/* array length */
-	bool per_cpu;
 
 	unsigned long switch_interval;	/* jiffies, 0 = none */
 	unsigned long read_interval;	/* jiffies */
@@ -146,7 +143,6 @@ struct lttng_rb_channel_attr {
 	unsigned long num_subbuf;
 	unsigned int switch_timer_us;
 	unsigned int read_timer_us;
-	bool per_cpu;
 };
 
 /* Channel life cycle (frontend.c). */

@@ -35,7 +35,7 @@ void lttng_rb_buffer_flush(struct lttng_rb_buffer *buf, bool flush_empty)
 	if (READ_ONCE(buf->chan->finalized))
 		return;
 	cpus_read_lock();
-	if (buf->cpu >= 0 && cpu_online(buf->cpu)) {
+	if (cpu_online(buf->cpu)) {
 		smp_call_function_single(buf->cpu, switch_on_cpu, &args, 1);
 	} else {
 		preempt_disable();
@@ -105,7 +105,7 @@ static enum cpuhp_state rb_dead_state;
 static struct lttng_rb_buffer *cpu_buffer(struct lttng_rb_channel *chan,
 					  unsigned int cpu)
 {
-	return chan->per_cpu && cpu < chan->nr_bufs ? chan->bufs[cpu] : NULL;
+	return cpu < chan->nr_bufs ? chan->bufs[cpu] : NULL;
 }
 
 static int rb_cpu_online(unsigned int cpu, struct hlist_node *node)
@@ -178,8 +178,6 @@ void lttng_rb_channel_start_timers(struct lttng_rb_channel *chan)
 		return;
 	WRITE_ONCE(chan->timers_running, true);
 	mod_timer(&chan->read_timer, jiffies + chan->read_interval);
-	if (!chan->per_cpu)
-		return;
 	cpuhp_state_add_instance_nocalls(rb_dead_state, &chan->cpuhp_dead);
 	cpuhp_state_add_instance(rb_online_state, &chan->cpuhp_online);
 }
@@ -190,8 +188,6 @@ void lttng_rb_channel_stop_timers(struct lttng_rb_channel *chan)
 		return;
 	WRITE_ONCE(chan->timers_running, false);
 	lttng_timer_delete_sync(&chan->read_timer);
-	if (!chan->per_cpu)
-		return;
 	/* The offline callback, on each online CPU: their timers stop. */
 	cpuhp_state_remove_instance(rb_online_state, &chan->cpuhp_online);
 	cpuhp_state_remove_instance_nocalls(rb_dead_state, &chan->cpuhp_dead);
@@ -333,7 +329,6 @@ lttng_rb_channel_create(const struct lttng_rb_client_config *config,
 			 (config->mode == LTTNG_RB_MODE_OVERWRITE);
 	chan->ops = ops;
 	chan->priv = priv;
-	chan->per_cpu = attr->per_cpu;
 	chan->switch_interval = attr->switch_timer_us ?
 				us_to_jiffies(attr->switch_timer_us, 0) : 0;
 	/*
@@ -344,7 +339,7 @@ lttng_rb_channel_create(const struct lttng_rb_client_config *config,
 	timer_setup(&chan->read_timer, read_timer_fn, 0);
 	kref_init(&chan->ref);
 
-	chan->nr_bufs = attr->per_cpu ? nr_cpu_ids : 1;
+	chan->nr_bufs = nr_cpu_ids;
 	ret = admit_memory(chan);
 	if (ret) {
 		kfree(chan);
@@ -353,12 +348,6 @@ lttng_rb_channel_create(const struct lttng_rb_client_config *config,
 	chan->bufs = kcalloc(chan->nr_bufs, sizeof(*chan->bufs), GFP_KERNEL);
 	if (!chan->bufs)
 		goto nomem;
-	if (!attr->per_cpu) {
-		chan->bufs[0] = alloc_buffer(chan, -1);
-		if (!chan->bufs[0])
-			goto nomem;
-		return chan;
-	}
 	for_each_possible_cpu(cpu) {
 		chan->bufs[cpu] = alloc_buffer(chan, cpu);
 		if (!chan->bufs[cpu])

@@ -14,6 +14,8 @@
 #include <linux/ktime.h>
 #include <linux/timekeeping.h>
 
+#include <lttng/ringbuffer.h>
+
 #include "buffer.h"
 
 /*
@@ -22,23 +24,6 @@
  * an extended header carrying the full 64-bit value.
  */
 #define LTTNG_RB_TS_BITS	27
-
-struct lttng_rb_reservation {
-	/* Filled by the client before reserving. */
-	size_t base_len;	/* record bytes after the event header */
-	size_t hdr_len;		/* compact event header bytes */
-	size_t hdr_ext_len;	/* extended event header bytes */
-	bool force_ext;		/* the event id needs the extended header */
-
-	/* Filled by the reservation. */
-	struct lttng_rb_buffer *buf;
-	u64 ts;
-	bool ext;		/* write the extended header */
-	size_t len;		/* whole record */
-	unsigned long pos;	/* record position */
-	bool close;		/* the record ends its packet exactly */
-	char *dst;		/* where the record goes */
-};
 
 /* The trace clock: monotonic, NMI-safe. */
 static __always_inline u64 lttng_rb_clock(void)

@@ -166,7 +166,7 @@ static long stream_ioctl_locked(struct lttng_rb_buffer *buf, unsigned int cmd,
 	case LTTNG_ABI_RB_GET_STREAM_ID:
 		return put_u64(uarg, chan->id);
 	case LTTNG_ABI_RB_INSTANCE_ID:
-		return put_u64(uarg, buf->cpu < 0 ? 0 : buf->cpu);
+		return put_u64(uarg, buf->cpu);
 	case LTTNG_ABI_RB_GET_CURRENT_TIMESTAMP:
 		return put_u64(uarg, lttng_rb_clock());
 	}
