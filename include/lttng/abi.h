@@ -329,12 +329,26 @@ struct lttng_dt_abi_thread_list {
 
 /*
  * GATE_SET / GATE_GET, by session name (SESSION_SET_NAME's). Every session
- * of that name is set; GATE_GET reads the first. -ENOENT when none has it.
+ * of that name is set; GATE_GET reads the first. -ENOENT when none has it
+ * and no state is kept for the name.
+ *
+ * SET with GATE_KEEP also keeps the state for the name: a session that
+ * takes the name later (sessiond makes the kernel session at the first
+ * kernel channel) starts with it, until the last session of that name is
+ * destroyed. SET with GATE_FORGET drops a kept state (gated is ignored).
+ * GET sets GATE_KEPT in flags when it answers from a kept state, no
+ * session having the name yet (counters 0).
  */
+#define LTTNG_DT_ABI_GATE_KEEP		(1U << 0)	/* in, SET */
+#define LTTNG_DT_ABI_GATE_FORGET	(1U << 1)	/* in, SET */
+#define LTTNG_DT_ABI_GATE_KEPT		(1U << 2)	/* out, GET */
+/* How many names can have a kept state at once. */
+#define LTTNG_DT_ABI_GATE_KEPT_MAX	64
+
 struct lttng_dt_abi_gate {
 	char session_name[LTTNG_ABI_SESSION_NAME_LEN];
 	__u32 gated;			/* in for SET, out for GET: 0 or 1 */
-	__u32 padding;
+	__u32 flags;			/* LTTNG_DT_ABI_GATE_*; 0 in for GET */
 	__u64 gated_out;		/* out: events the gate refused */
 	__u64 passed;			/* out: events the gate let through */
 	char reserved[32];		/* zero */

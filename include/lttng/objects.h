@@ -18,14 +18,15 @@ struct list_head *lttng_session_list(void);
 /*
  * Parts that keep state per session (the distributed-trace gate) observe
  * sessions instead of the core calling them: created() runs before a new
- * session is listed (an error fails the creation), destroyed() once it
- * is unlisted and no probe can run on it any more. Both run under
- * lttng_sessions_lock. Observers are added before the first session
+ * session is listed (an error fails the creation), named() once sessiond
+ * has named it (SESSION_SET_NAME), destroyed() once it is unlisted and no
+ * probe can run on it any more. All run under lttng_sessions_lock. Observers are added before the first session
  * exists and removed after the last, at module start-up and exit.
  */
 struct lttng_session_observer {
 	struct list_head node;
 	int (*created)(struct lttng_session *session);
+	void (*named)(struct lttng_session *session);
 	void (*destroyed)(struct lttng_session *session);
 };
 void lttng_session_observer_add(struct lttng_session_observer *observer);

@@ -182,24 +182,38 @@ out:
 	return ret;
 }
 
-static int copy_terminated(char *dst, const char *src, size_t len)
+static int copy_terminated_locked(char *dst, const char *src, size_t len)
 {
+	lockdep_assert_held(&lttng_sessions_lock);
 	if (strnlen(src, len) == len)
 		return -EINVAL;
-	mutex_lock(&lttng_sessions_lock);
 	strscpy(dst, src, len);
-	mutex_unlock(&lttng_sessions_lock);
 	return 0;
 }
 
+/* Observers hear of the name: the gate finds sessions by it. */
 int lttng_session_set_name(struct lttng_session *session, const char *name)
 {
-	return copy_terminated(session->name, name, sizeof(session->name));
+	struct lttng_session_observer *o;
+	int ret;
+
+	mutex_lock(&lttng_sessions_lock);
+	ret = copy_terminated_locked(session->name, name, sizeof(session->name));
+	if (!ret)
+		list_for_each_entry(o, &lttng_session_observers, node)
+			o->named(session);
+	mutex_unlock(&lttng_sessions_lock);
+	return ret;
 }
 
 int lttng_session_set_creation_time(struct lttng_session *session,
 				    const char *iso8601)
 {
-	return copy_terminated(session->creation_time, iso8601,
-			       sizeof(session->creation_time));
+	int ret;
+
+	mutex_lock(&lttng_sessions_lock);
+	ret = copy_terminated_locked(session->creation_time, iso8601,
+				     sizeof(session->creation_time));
+	mutex_unlock(&lttng_sessions_lock);
+	return ret;
 }

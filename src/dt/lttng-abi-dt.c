@@ -198,7 +198,7 @@ static int get_gate(struct lttng_dt_abi_gate *g, void __user *uarg)
 {
 	if (copy_from_user(g, uarg, sizeof(*g)))
 		return -EFAULT;
-	if (g->padding || !all_zero(g->reserved, sizeof(g->reserved)))
+	if (!all_zero(g->reserved, sizeof(g->reserved)))
 		return -EINVAL;
 	if (!g->session_name[0] ||
 	    strnlen(g->session_name, sizeof(g->session_name)) == sizeof(g->session_name))
@@ -213,9 +213,11 @@ static long gate_set(void __user *uarg)
 
 	if (ret)
 		return ret;
-	if (g.gated > 1)
+	if (g.gated > 1 ||
+	    g.flags & ~(LTTNG_DT_ABI_GATE_KEEP | LTTNG_DT_ABI_GATE_FORGET) ||
+	    g.flags == (LTTNG_DT_ABI_GATE_KEEP | LTTNG_DT_ABI_GATE_FORGET))
 		return -EINVAL;
-	return lttng_dt_gate_set(g.session_name, g.gated);
+	return lttng_dt_gate_set(g.session_name, g.gated, g.flags);
 }
 
 static long gate_get(void __user *uarg)
@@ -225,6 +227,8 @@ static long gate_get(void __user *uarg)
 
 	if (ret)
 		return ret;
+	if (g.flags)
+		return -EINVAL;
 	ret = lttng_dt_gate_get(g.session_name, &g);
 	if (ret)
 		return ret;

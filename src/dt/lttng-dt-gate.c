@@ -27,13 +27,36 @@ static int gate_session_created(struct lttng_session *session)
 	return 0;
 }
 
+/* A session named like a kept state starts with it. */
+static void gate_session_named(struct lttng_session *session)
+{
+	bool gated;
+
+	if (lttng_dt_gate_kept_locked(session->name, &gated))
+		WRITE_ONCE(session->dt_gated, gated);
+}
+
+static bool name_in_use_locked(const char *name)
+{
+	struct lttng_session *session;
+
+	list_for_each_entry(session, lttng_session_list(), node)
+		if (!strcmp(session->name, name))
+			return true;
+	return false;
+}
+
+/* The last session of a name takes its kept state along. */
 static void gate_session_destroyed(struct lttng_session *session)
 {
 	free_percpu(session->dt_counters);
+	if (session->name[0] && !name_in_use_locked(session->name))
+		lttng_dt_gate_forget_locked(session->name);
 }
 
 static struct lttng_session_observer gate_observer = {
 	.created = gate_session_created,
+	.named = gate_session_named,
 	.destroyed = gate_session_destroyed,
 };
 
@@ -45,6 +68,7 @@ void lttng_dt_gate_init(void)
 void lttng_dt_gate_exit(void)
 {
 	lttng_session_observer_remove(&gate_observer);
+	lttng_dt_gate_forget_all();
 }
 
 static void sum_counters(const struct lttng_session *session,
@@ -64,17 +88,17 @@ static void sum_counters(const struct lttng_session *session,
 }
 
 /*
- * Calls visit on each session named name, under the sessions lock, until
- * it returns true (done). -ENOENT if no session has that name.
+ * Calls visit on each session named name until it returns true (done);
+ * -ENOENT if no session has that name.
  */
-static int for_sessions_named(const char *name,
-			      bool (*visit)(struct lttng_session *session, void *arg),
-			      void *arg)
+static int for_sessions_named_locked(const char *name,
+				     bool (*visit)(struct lttng_session *session, void *arg),
+				     void *arg)
 {
 	struct lttng_session *session;
 	int ret = -ENOENT;
 
-	mutex_lock(&lttng_sessions_lock);
+	lockdep_assert_held(&lttng_sessions_lock);
 	list_for_each_entry(session, lttng_session_list(), node) {
 		if (strcmp(session->name, name))
 			continue;
@@ -82,7 +106,6 @@ static int for_sessions_named(const char *name,
 		if (visit(session, arg))
 			break;
 	}
-	mutex_unlock(&lttng_sessions_lock);
 	return ret;
 }
 
@@ -92,10 +115,35 @@ static bool set_gated(struct lttng_session *session, void *gated)
 	return false;
 }
 
-/* Every session of that name; -ENOENT if none. */
-int lttng_dt_gate_set(const char *name, bool gated)
+/*
+ * Every session of that name, and the kept state (LTTNG_DT_ABI_GATE_*
+ * flags); -ENOENT if no session has the name and no state is kept.
+ */
+int lttng_dt_gate_set(const char *name, bool gated, u32 flags)
 {
-	return for_sessions_named(name, set_gated, &gated);
+	bool kept;
+	int ret;
+
+	mutex_lock(&lttng_sessions_lock);
+	if (flags & LTTNG_DT_ABI_GATE_FORGET) {
+		kept = lttng_dt_gate_kept_locked(name, &gated);
+		lttng_dt_gate_forget_locked(name);
+		ret = kept ? 0 : -ENOENT;
+		goto out;
+	}
+	ret = for_sessions_named_locked(name, set_gated, &gated);
+	if (lttng_dt_gate_update_kept_locked(name, gated)) {
+		ret = 0;
+	} else if (flags & LTTNG_DT_ABI_GATE_KEEP) {
+		/* Sessions of that name have their state: keeping can fail. */
+		int kept = lttng_dt_gate_keep_locked(name, gated);
+
+		if (ret)
+			ret = kept;
+	}
+out:
+	mutex_unlock(&lttng_sessions_lock);
+	return ret;
 }
 
 static bool get_gate(struct lttng_session *session, void *arg)
@@ -107,10 +155,26 @@ static bool get_gate(struct lttng_session *session, void *arg)
 	return true;
 }
 
-/* The first session of that name; -ENOENT if none. */
+/*
+ * The first session of that name, else the kept state (with
+ * LTTNG_DT_ABI_GATE_KEPT); -ENOENT if neither.
+ */
 int lttng_dt_gate_get(const char *name, struct lttng_dt_abi_gate *out)
 {
-	return for_sessions_named(name, get_gate, out);
+	bool gated;
+	int ret;
+
+	mutex_lock(&lttng_sessions_lock);
+	ret = for_sessions_named_locked(name, get_gate, out);
+	if (ret && lttng_dt_gate_kept_locked(name, &gated)) {
+		out->gated = gated;
+		out->flags = LTTNG_DT_ABI_GATE_KEPT;
+		out->gated_out = 0;
+		out->passed = 0;
+		ret = 0;
+	}
+	mutex_unlock(&lttng_sessions_lock);
+	return ret;
 }
 
 /* /proc/lttng-dt/sessions: "NAME GATED GATED_OUT PASSED" per named session. */

@@ -43,9 +43,16 @@ void lttng_dt_sched_stop(void);
 /* Session gates (lttng-dt-gate.c). */
 void lttng_dt_gate_init(void);
 void lttng_dt_gate_exit(void);
-int lttng_dt_gate_set(const char *name, bool gated);
+int lttng_dt_gate_set(const char *name, bool gated, u32 flags);
 int lttng_dt_gate_get(const char *name, struct lttng_dt_abi_gate *out);
 void lttng_dt_gate_show(struct seq_file *m);
+
+/* Gate states kept for sessions to come (lttng-dt-gate-kept.c). */
+int lttng_dt_gate_keep_locked(const char *name, bool gated);
+bool lttng_dt_gate_update_kept_locked(const char *name, bool gated);
+bool lttng_dt_gate_kept_locked(const char *name, bool *gated);
+void lttng_dt_gate_forget_locked(const char *name);
+void lttng_dt_gate_forget_all(void);
 
 /* The lttng_dt_flag event (lttng-dt-event.c). */
 void lttng_dt_event_flag(struct task_struct *t, enum lttng_dt_reason reason,
