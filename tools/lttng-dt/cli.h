@@ -31,6 +31,7 @@ int dt_cmd_track(int argc, const char **argv);
 int dt_cmd_untrack(int argc, const char **argv);
 int dt_cmd_list(int argc, const char **argv);
 int dt_cmd_gate(int argc, const char **argv);
+int dt_cmd_create(int argc, const char **argv);
 int dt_cmd_status(int argc, const char **argv);
 int dt_cmd_trust(int argc, const char **argv);
 int dt_cmd_help(int argc, const char **argv);

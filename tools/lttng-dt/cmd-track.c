@@ -4,6 +4,7 @@
  */
 #include "cli.h"
 #include "dt-abi.h"
+#include "mark-module.h"
 #include "output.h"
 #include "targets.h"
 
@@ -54,6 +55,8 @@ static int track_run(struct track_state *st)
 	ret = dt_cmd_open(&abi);
 	if (ret)
 		return ret;
+	/* Marking first: what the threads send from now on is marked. */
+	dt_warn_if_no_mark();
 	ret = dt_targets_apply(&abi, &st->targets, &ops);
 	dt_abi_close(&abi);
 	return ret;

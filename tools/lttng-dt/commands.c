@@ -14,6 +14,7 @@ const struct dt_cmd dt_commands[] = {
 	{ "dt-untrack",	dt_cmd_untrack,	"Remove the flag of threads" },
 	{ "dt-list",	dt_cmd_list,	"List the flagged threads and why" },
 	{ "dt-gate",	dt_cmd_gate,	"Set or show a session's gate" },
+	{ "dt-create",	dt_cmd_create,	"Create a gated session ready for lttng-dt-flows" },
 	{ "dt-status",	dt_cmd_status,	"Show the extension's state and counters" },
 	{ "dt-trust",	dt_cmd_trust,	"Add, remove or list trusted source networks" },
 	{ "help",	dt_cmd_help,	"Show the manual of a command" },

@@ -183,7 +183,8 @@ static int dt_abi_gate_name(struct lttng_dt_abi_gate *gate, const char *session)
 	return 0;
 }
 
-int dt_abi_gate_set(struct dt_abi *abi, const char *session, int on)
+int dt_abi_gate_set(struct dt_abi *abi, const char *session, int on,
+		    unsigned int flags)
 {
 	struct lttng_dt_abi_gate gate;
 	int ret;
@@ -192,6 +193,7 @@ int dt_abi_gate_set(struct dt_abi *abi, const char *session, int on)
 	if (ret)
 		return ret;
 	gate.gated = !!on;
+	gate.flags = flags;
 	return dt_abi_ioctl(abi, "GATE_SET", LTTNG_DT_ABI_GATE_SET, &gate);
 }
 
@@ -289,6 +291,10 @@ static const char *dt_abi_op_error(enum dt_abi_op op, int err)
 			return "No kernel tracing session of that name";
 		if (op == DT_ABI_UNTRACK_PID || op == DT_ABI_UNTRACK_TID)
 			return "Not tracked";
+		break;
+	case -ENOSPC:
+		if (op == DT_ABI_GATE)
+			return "Too many sessions wait for their first kernel channel with a gate set";
 		break;
 	case -ENAMETOOLONG:
 		return "Session name too long for the kernel tracer";

@@ -44,7 +44,9 @@ int dt_abi_untrack_all(struct dt_abi *abi);
 /* *threads is malloc'ed (NULL when none), *count its length. */
 int dt_abi_list_threads(struct dt_abi *abi, struct lttng_dt_abi_thread **threads,
 			size_t *count);
-int dt_abi_gate_set(struct dt_abi *abi, const char *session, int on);
+/* flags: LTTNG_DT_ABI_GATE_KEEP or _FORGET, or 0. */
+int dt_abi_gate_set(struct dt_abi *abi, const char *session, int on,
+		    unsigned int flags);
 int dt_abi_gate_get(struct dt_abi *abi, const char *session,
 		    struct lttng_dt_abi_gate *gate);
 int dt_abi_stats(struct dt_abi *abi, struct lttng_dt_abi_stats *stats);

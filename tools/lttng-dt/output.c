@@ -127,6 +127,11 @@ void dt_out_gate(const struct lttng_dt_abi_gate *gate)
 {
 	if (dt_opt_quiet)
 		return;
+	if (gate->flags & LTTNG_DT_ABI_GATE_KEPT) {
+		printf("Session %s: gate %s (from its first kernel channel, which it does not have yet)\n",
+		       gate->session_name, gate->gated ? "on" : "off");
+		return;
+	}
 	printf("Session %s: gate %s (gated out: %" PRIu64 " events, passed: %"
 	       PRIu64 ")\n", gate->session_name, gate->gated ? "on" : "off",
 	       (uint64_t)gate->gated_out, (uint64_t)gate->passed);

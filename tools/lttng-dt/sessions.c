@@ -3,6 +3,8 @@
  * Session names from lttng-sessiond (see sessions.h).
  */
 #include <errno.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,3 +75,65 @@ int dt_sessions_list(char ***names, int *n)
 	return -ENOSYS;
 }
 #endif
+
+int dt_session_exists(const char *name)
+{
+	char **names;
+	int n, i, ret;
+
+	ret = dt_sessions_list(&names, &n);
+	if (ret)
+		return ret;
+	for (i = 0; i < n && strcmp(names[i], name); i++)
+		;
+	ret = i < n;
+	dt_sessions_free(names, n);
+	return ret;
+}
+
+/* $LTTNG_HOME/.lttngrc, or $HOME's; false if it does not fit. */
+static int lttngrc_path(char *path, size_t size)
+{
+	const char *home = getenv("LTTNG_HOME");
+
+	if (!home || !*home)
+		home = getenv("HOME");
+	return home && snprintf(path, size, "%s/.lttngrc", home) < (int)size;
+}
+
+char *dt_current_session(void)
+{
+	char path[PATH_MAX], *line = NULL, *name = NULL;
+	size_t cap = 0;
+	FILE *f;
+
+	if (!lttngrc_path(path, sizeof(path)))
+		return NULL;
+	f = fopen(path, "r");
+	if (!f)
+		return NULL;
+	/* lttng writes one line, "session=NAME". */
+	while (!name && getline(&line, &cap, f) > 0) {
+		line[strcspn(line, "\n")] = '\0';
+		if (!strncmp(line, "session=", 8) && line[8])
+			name = strdup(line + 8);
+	}
+	free(line);
+	fclose(f);
+	return name;
+}
+
+int dt_set_current_session(const char *name)
+{
+	char path[PATH_MAX];
+	FILE *f;
+	int ret;
+
+	if (!lttngrc_path(path, sizeof(path)))
+		return -1;
+	f = fopen(path, "w");
+	if (!f)
+		return -1;
+	ret = fprintf(f, "session=%s\n", name) < 0;
+	return fclose(f) || ret ? -1 : 0;
+}

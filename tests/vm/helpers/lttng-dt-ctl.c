@@ -12,8 +12,10 @@
  *                                         with room for N, U = entries past N
  *                                         left as they were (all of them)
  *   lttng-dt-ctl since TID REASON         the since time of one reason
- *   lttng-dt-ctl gate-set NAME 0|1        "0" or an errno name
- *   lttng-dt-ctl gate-get NAME            "gated G gated_out N passed M"
+ *   lttng-dt-ctl gate-set NAME 0|1 [FLAGS] "0" or an errno name (FLAGS:
+ *                                         LTTNG_DT_ABI_GATE_*, C syntax)
+ *   lttng-dt-ctl gate-get NAME            "gated G gated_out N passed M",
+ *                                         " kept" added for a kept state
  *   lttng-dt-ctl stats                    "flagged F set M/I/N cleared C"
  *   lttng-dt-ctl trust-add|trust-remove CIDR   "0" or an errno name
  *   lttng-dt-ctl trust-add-raw FAMILY ADDR PREFIX   the same, unchecked
@@ -181,9 +183,12 @@ static int do_list_cap(const char *cap)
 	return 0;
 }
 
-static int do_gate_set(const char *name, const char *gated)
+static int do_gate_set(const char *name, const char *gated, const char *flags)
 {
-	struct lttng_dt_abi_gate g = { .gated = atoi(gated) };
+	struct lttng_dt_abi_gate g = {
+		.gated = atoi(gated),
+		.flags = flags ? strtoul(flags, NULL, 0) : 0,
+	};
 
 	snprintf(g.session_name, sizeof(g.session_name), "%s", name);
 	report(LTTNG_DT_ABI_GATE_SET, &g);
@@ -199,8 +204,9 @@ static int do_gate_get(const char *name)
 		printf("%s\n", errno_name(errno));
 		return 0;
 	}
-	printf("gated %u gated_out %llu passed %llu\n", g.gated,
-	       (unsigned long long)g.gated_out, (unsigned long long)g.passed);
+	printf("gated %u gated_out %llu passed %llu%s\n", g.gated,
+	       (unsigned long long)g.gated_out, (unsigned long long)g.passed,
+	       g.flags & LTTNG_DT_ABI_GATE_KEPT ? " kept" : "");
 	return 0;
 }
 
@@ -325,7 +331,7 @@ static int do_bad(const char *what)
 		return report(LTTNG_DT_ABI_GATE_SET, &g), 0;
 	}
 	if (!strcmp(what, "gate-padding")) {
-		g.padding = 1;
+		g.flags = LTTNG_DT_ABI_GATE_KEEP;	/* GET takes no flags */
 		return report(LTTNG_DT_ABI_GATE_GET, &g), 0;
 	}
 	if (!strcmp(what, "gate-value")) {
@@ -369,7 +375,7 @@ static int run(int argc, char **argv)
 	if (argc >= 4 && !strcmp(c, "since"))
 		return do_since(argv[2], argv[3]);
 	if (argc >= 4 && !strcmp(c, "gate-set"))
-		return do_gate_set(argv[2], argv[3]);
+		return do_gate_set(argv[2], argv[3], argc >= 5 ? argv[4] : NULL);
 	if (argc >= 3 && !strcmp(c, "gate-get"))
 		return do_gate_get(argv[2]);
 	if (argc >= 2 && !strcmp(c, "stats"))

@@ -102,7 +102,7 @@ check_has "dt-gate SESSION shows it on" '^Session dt cli: gate on' lttng dt-gate
 out=$(lttng dt-gate nosuch on 2>&1)
 check_eq "dt-gate of an unknown session: exit status 1" 1 echo $?
 check "dt-gate of an unknown session: says so" grep -qxF \
-	"Error: Cannot set the gate of session nosuch: No kernel tracing session of that name" <<EOF_OUT
+	"Error: No tracing session named nosuch (see lttng list)" <<EOF_OUT
 $out
 EOF_OUT
 lttng start "dt cli" >/dev/null
@@ -144,7 +144,11 @@ fails() {
 	check_eq "$*: says so" "$err" cat /tmp/fails.err
 }
 not_loaded="The TCP mark is not loaded (modprobe lttng-dt-tcp)"
-check "lttng-dt-tcp is not loaded yet" sh -c '! grep -q "^lttng_dt_tcp " /proc/modules'
+# dt-track loaded it (dt-setup checks that): unloaded, for the errors.
+if ! tracer_is_builtin; then
+	check "lttng-dt-tcp, loaded by dt-track, unloads" rmmod lttng_dt_tcp
+fi
+check "lttng-dt-tcp is not loaded" sh -c '! grep -q "^lttng_dt_tcp " /proc/modules'
 fails 1 "Error: Cannot read the trust list: $not_loaded" lttng dt-trust list
 fails 1 "Error: Cannot add 10.9.0.0/16: $not_loaded" lttng dt-trust add 10.9.0.0/16
 check_has "dt-status: the TCP mark is not loaded" \
