@@ -11,6 +11,7 @@
 
 #include "lttng-abi.h"
 #include "lib/lttng-anon-fd.h"
+#include "lib/lttng-compat-ioctl.h"
 #include <lttng/objects.h>
 #include <lttng/syscalls.h>
 
@@ -142,7 +143,7 @@ static int channel_release(struct inode *inode, struct file *file)
 static const struct file_operations channel_fops = {
 	.owner = THIS_MODULE,
 	.unlocked_ioctl = channel_ioctl,
-	.compat_ioctl = channel_ioctl,
+	LTTNG_COMPAT_IOCTL(lttng_compat_ptr_ioctl)
 	.poll = channel_poll,
 	.release = channel_release,
 	.llseek = noop_llseek,
@@ -151,7 +152,7 @@ static const struct file_operations channel_fops = {
 static const struct file_operations metadata_channel_fops = {
 	.owner = THIS_MODULE,
 	.unlocked_ioctl = metadata_channel_ioctl,
-	.compat_ioctl = metadata_channel_ioctl,
+	LTTNG_COMPAT_IOCTL(lttng_compat_ptr_ioctl)
 	.release = channel_release,
 	.llseek = noop_llseek,
 };

@@ -12,6 +12,7 @@
 
 #include "lttng-abi.h"
 #include "lib/lttng-anon-fd.h"
+#include "lib/lttng-compat-ioctl.h"
 #include <lttng/objects.h>
 
 struct event_file {
@@ -70,7 +71,7 @@ static int event_release(struct inode *inode, struct file *file)
 static const struct file_operations event_fops = {
 	.owner = THIS_MODULE,
 	.unlocked_ioctl = event_ioctl,
-	.compat_ioctl = event_ioctl,
+	LTTNG_COMPAT_IOCTL(lttng_compat_ptr_ioctl)
 	.release = event_release,
 	.llseek = noop_llseek,
 };
