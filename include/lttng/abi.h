@@ -274,6 +274,21 @@ struct lttng_abi_tracker_args {
 #define LTTNG_ABI_RB_INSTANCE_ID		_IOR(LTTNG_ABI_IOC, 0x28, __u64)
 
 /*
+ * The stream commands whose argument is an unsigned long, as a 32-bit
+ * caller numbers them (a 4-byte size). A 64-bit kernel answers them for
+ * 32-bit processes; compiled for a 32-bit program, the names above are
+ * these numbers. The others have the same number for both.
+ */
+#define LTTNG_ABI_RB_COMPAT_SNAPSHOT_GET_CONSUMED	_IOR(LTTNG_ABI_IOC, 0x01, __u32)
+#define LTTNG_ABI_RB_COMPAT_SNAPSHOT_GET_PRODUCED	_IOR(LTTNG_ABI_IOC, 0x02, __u32)
+#define LTTNG_ABI_RB_COMPAT_GET_SUBBUF			_IOW(LTTNG_ABI_IOC, 0x03, __u32)
+#define LTTNG_ABI_RB_COMPAT_GET_SUBBUF_SIZE		_IOR(LTTNG_ABI_IOC, 0x07, __u32)
+#define LTTNG_ABI_RB_COMPAT_GET_PADDED_SUBBUF_SIZE	_IOR(LTTNG_ABI_IOC, 0x08, __u32)
+#define LTTNG_ABI_RB_COMPAT_GET_MAX_SUBBUF_SIZE		_IOR(LTTNG_ABI_IOC, 0x09, __u32)
+#define LTTNG_ABI_RB_COMPAT_GET_MMAP_LEN		_IOR(LTTNG_ABI_IOC, 0x0A, __u32)
+#define LTTNG_ABI_RB_COMPAT_GET_MMAP_READ_OFFSET	_IOR(LTTNG_ABI_IOC, 0x0B, __u32)
+
+/*
  * Distributed-trace (dt) extension: commands on /proc/lttng, root only.
  * Their numbers (0xD0-0xDF) are unused by every lttng-modules ABI, so the
  * stock tools can never issue one by mistake. Times are CLOCK_MONOTONIC

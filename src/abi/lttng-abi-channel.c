@@ -14,6 +14,7 @@
 
 #include "lttng-abi.h"
 #include "lib/lttng-anon-fd.h"
+#include "lib/lttng-compat-ioctl.h"
 #include "lib/ringbuffer/buffer.h"
 
 struct channel_file {
@@ -144,7 +145,7 @@ static int channel_release(struct inode *inode, struct file *file)
 static const struct file_operations channel_fops = {
 	.owner = THIS_MODULE,
 	.unlocked_ioctl = channel_ioctl,
-	.compat_ioctl = channel_ioctl,
+	LTTNG_COMPAT_IOCTL(lttng_compat_ptr_ioctl)
 	.poll = channel_poll,
 	.release = channel_release,
 	.llseek = noop_llseek,
@@ -153,7 +154,7 @@ static const struct file_operations channel_fops = {
 static const struct file_operations metadata_channel_fops = {
 	.owner = THIS_MODULE,
 	.unlocked_ioctl = metadata_channel_ioctl,
-	.compat_ioctl = metadata_channel_ioctl,
+	LTTNG_COMPAT_IOCTL(lttng_compat_ptr_ioctl)
 	.release = channel_release,
 	.llseek = noop_llseek,
 };

@@ -14,6 +14,7 @@
 
 #include "lttng-abi.h"
 #include "lib/lttng-anon-fd.h"
+#include "lib/lttng-compat-ioctl.h"
 
 struct event_file {
 	struct lttng_enabler *enabler;		/* or one of: */
@@ -71,7 +72,7 @@ static int event_release(struct inode *inode, struct file *file)
 static const struct file_operations event_fops = {
 	.owner = THIS_MODULE,
 	.unlocked_ioctl = event_ioctl,
-	.compat_ioctl = event_ioctl,
+	LTTNG_COMPAT_IOCTL(lttng_compat_ptr_ioctl)
 	.release = event_release,
 	.llseek = noop_llseek,
 };

@@ -8,6 +8,7 @@
  * this tracer does not provide fail with ENOSYS, which sessiond reports
  * as an unavailable feature.
  */
+#include <linux/compat.h>
 #include <linux/compiler.h>
 #include <linux/proc_fs.h>
 #include <linux/tracepoint.h>
@@ -97,7 +98,20 @@ static long root_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	}
 }
 
-LTTNG_PROC_IOCTL_OPS(root_proc_ops, root_ioctl);
+#ifdef CONFIG_COMPAT
+/*
+ * 32-bit callers: every command takes a pointer, to a packed structure
+ * of one layout for both (the dt ones carry their user pointers in
+ * __u64 fields), or nothing; only the pointer is widened.
+ */
+static long root_compat_ioctl(struct file *file, unsigned int cmd,
+			      unsigned long arg)
+{
+	return root_ioctl(file, cmd, (unsigned long)compat_ptr(arg));
+}
+#endif
+
+LTTNG_PROC_IOCTL_OPS(root_proc_ops, root_ioctl, root_compat_ioctl);
 
 int lttng_abi_init(void)
 {

@@ -10,6 +10,7 @@
 
 #include "lttng-abi.h"
 #include "lib/lttng-anon-fd.h"
+#include "lib/lttng-compat-ioctl.h"
 
 static long set_name(struct lttng_session *session, void __user *uarg)
 {
@@ -83,7 +84,7 @@ static int session_release(struct inode *inode, struct file *file)
 static const struct file_operations session_fops = {
 	.owner = THIS_MODULE,
 	.unlocked_ioctl = session_ioctl,
-	.compat_ioctl = session_ioctl,
+	LTTNG_COMPAT_IOCTL(lttng_compat_ptr_ioctl)
 	.release = session_release,
 	.llseek = noop_llseek,
 };

@@ -25,6 +25,7 @@
 
 #include "compat/fs.h"
 #include "lib/lttng-anon-fd.h"
+#include "lib/lttng-compat-ioctl.h"
 #include "lttng-metadata-text.h"
 #include "lib/lttng-stream-io.h"
 
@@ -336,10 +337,26 @@ static int put_ulong(void __user *uarg, unsigned long v)
 	return put_user(v, (unsigned long __user *)uarg);
 }
 
-static long held_ioctl(struct metadata_stream *s, unsigned int cmd,
-		       void __user *uarg)
+/*
+ * The commands whose answer is an unsigned long, which a 32-bit consumer
+ * gets narrowed (lttng-compat-ioctl.c). Positions are offsets in the text.
+ */
+static long stream_ulong_locked(struct metadata_stream *s, unsigned int cmd,
+				unsigned long *val)
 {
 	switch (cmd) {
+	case LTTNG_ABI_RB_SNAPSHOT_GET_CONSUMED:
+		*val = s->snap_consumed;
+		return 0;
+	case LTTNG_ABI_RB_SNAPSHOT_GET_PRODUCED:
+		*val = s->snap_produced;
+		return 0;
+	case LTTNG_ABI_RB_GET_MAX_SUBBUF_SIZE:
+		*val = s->subbuf_size;
+		return 0;
+	case LTTNG_ABI_RB_GET_MMAP_LEN:
+		*val = s->subbuf_size * s->nr_subbuf;
+		return 0;
 	case LTTNG_ABI_RB_GET_SUBBUF_SIZE:
 	case LTTNG_ABI_RB_GET_PADDED_SUBBUF_SIZE:
 	case LTTNG_ABI_RB_GET_MMAP_READ_OFFSET:
@@ -351,13 +368,15 @@ static long held_ioctl(struct metadata_stream *s, unsigned int cmd,
 		return -EINVAL;
 	switch (cmd) {
 	case LTTNG_ABI_RB_GET_SUBBUF_SIZE:
-		return put_ulong(uarg, s->packet_len);
+		*val = s->packet_len;
+		return 0;
 	case LTTNG_ABI_RB_GET_PADDED_SUBBUF_SIZE:
-		return put_ulong(uarg, PAGE_ALIGN(s->packet_len));
-	case LTTNG_ABI_RB_GET_MMAP_READ_OFFSET:
-		return put_ulong(uarg, s->idx * s->subbuf_size);
+		*val = PAGE_ALIGN(s->packet_len);
+		return 0;
+	default:	/* LTTNG_ABI_RB_GET_MMAP_READ_OFFSET */
+		*val = s->idx * s->subbuf_size;
+		return 0;
 	}
-	return -ENOIOCTLCMD;
 }
 
 static long metadata_check(struct metadata_stream *s, void __user *uarg)
@@ -377,6 +396,12 @@ static long metadata_check(struct metadata_stream *s, void __user *uarg)
 static long stream_ioctl_locked(struct metadata_stream *s, unsigned int cmd,
 				void __user *uarg)
 {
+	unsigned long val;
+	long ret;
+
+	ret = stream_ulong_locked(s, cmd, &val);
+	if (ret != -ENOIOCTLCMD)
+		return ret ? ret : put_ulong(uarg, val);
 	switch (cmd) {
 	case LTTNG_ABI_RB_GET_NEXT_SUBBUF:
 		return get_next(s, NULL);
@@ -393,14 +418,6 @@ static long stream_ioctl_locked(struct metadata_stream *s, unsigned int cmd,
 	case LTTNG_ABI_RB_SNAPSHOT_SAMPLE_POSITIONS:
 		snapshot(s);
 		return 0;
-	case LTTNG_ABI_RB_SNAPSHOT_GET_CONSUMED:
-		return put_ulong(uarg, s->snap_consumed);
-	case LTTNG_ABI_RB_SNAPSHOT_GET_PRODUCED:
-		return put_ulong(uarg, s->snap_produced);
-	case LTTNG_ABI_RB_GET_MAX_SUBBUF_SIZE:
-		return put_ulong(uarg, s->subbuf_size);
-	case LTTNG_ABI_RB_GET_MMAP_LEN:
-		return put_ulong(uarg, s->subbuf_size * s->nr_subbuf);
 	case LTTNG_ABI_RB_GET_METADATA_VERSION:
 		return put_user(READ_ONCE(s->cache->version), (u64 __user *)uarg);
 	case LTTNG_ABI_RB_METADATA_CACHE_DUMP:
@@ -410,7 +427,7 @@ static long stream_ioctl_locked(struct metadata_stream *s, unsigned int cmd,
 		/* Packets are cut when read: there is never one half open. */
 		return 0;
 	}
-	return held_ioctl(s, cmd, uarg);
+	return -ENOIOCTLCMD;
 }
 
 static long stream_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
@@ -423,6 +440,36 @@ static long stream_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	mutex_unlock(&s->lock);
 	return ret;
 }
+
+#ifdef CONFIG_COMPAT
+static long stream_get_ulong(struct file *file, unsigned int cmd,
+			     unsigned long *val)
+{
+	struct metadata_stream *s = file->private_data;
+	long ret;
+
+	mutex_lock(&s->lock);
+	ret = stream_ulong_locked(s, cmd, val);
+	mutex_unlock(&s->lock);
+	return ret;
+}
+
+static long stream_get_subbuf_low32(struct file *file, u32 low)
+{
+	return -ENOSYS;		/* no random access to metadata, as natively */
+}
+
+static const struct lttng_stream_compat_ops metadata_compat_ops = {
+	.get_ulong = stream_get_ulong,
+	.get_subbuf_low32 = stream_get_subbuf_low32,
+};
+
+static long stream_compat_ioctl(struct file *file, unsigned int cmd,
+				unsigned long arg)
+{
+	return lttng_stream_compat_ioctl(&metadata_compat_ops, file, cmd, arg);
+}
+#endif /* CONFIG_COMPAT */
 
 static __poll_t stream_poll(struct file *file, poll_table *wait)
 {
@@ -470,7 +517,7 @@ static int stream_release(struct inode *inode, struct file *file)
 static const struct file_operations metadata_stream_fops = {
 	.owner = THIS_MODULE,
 	.unlocked_ioctl = stream_ioctl,
-	.compat_ioctl = stream_ioctl,
+	LTTNG_COMPAT_IOCTL(stream_compat_ioctl)
 	.poll = stream_poll,
 	.read_iter = stream_read_iter,
 	.splice_read = lttng_copy_splice_read,

@@ -78,6 +78,36 @@ static void wrap_around(void **state)
 	assert_int_equal(lttng_rb_buf_lap(&l, before), ULONG_MAX >> l.buf_order);
 }
 
+/*
+ * A 32-bit consumer's positions (the low 32 bits) back to full ones, near
+ * the sampled consumed position: across 2^32 (which only a 64-bit kernel
+ * reaches), across the wrap at ULONG_MAX, ahead of and behind it.
+ */
+static void positions_from_low32(void **state)
+{
+	static const unsigned long refs[] = {
+		0, 4 * PAGE, 0xFFFFF000UL, 0x100000000UL, 0x1FFFFF000UL,
+		ULONG_MAX - PAGE + 1, 0x123456789000UL,
+	};
+	static const long deltas[] = {
+		0, PAGE, 64 * PAGE, 0x7FFFF000L, -PAGE, -0x7FFFF000L,
+	};
+	unsigned long pos;
+	size_t i, j;
+
+	(void)state;
+	for (i = 0; i < sizeof(refs) / sizeof(refs[0]); i++) {
+		for (j = 0; j < sizeof(deltas) / sizeof(deltas[0]); j++) {
+			pos = refs[i] + deltas[j];
+			assert_int_equal(lttng_rb_pos_from_low32(refs[i], (unsigned int)pos),
+					 pos);
+		}
+	}
+	/* Past 2^31 away, the nearer position is meant: the other side. */
+	assert_int_equal(lttng_rb_pos_from_low32(0x100000000UL, 0x80000000U),
+			 0x80000000UL);
+}
+
 /* Invariants over many positions and geometries (deterministic LCG). */
 static void decomposition_invariants(void **state)
 {
@@ -147,6 +177,7 @@ int main(void)
 		cmocka_unit_test(geometry_validation),
 		cmocka_unit_test(decomposition_at_boundaries),
 		cmocka_unit_test(wrap_around),
+		cmocka_unit_test(positions_from_low32),
 		cmocka_unit_test(decomposition_invariants),
 		cmocka_unit_test(commit_count_across_wrap),
 	};

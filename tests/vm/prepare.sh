@@ -53,9 +53,19 @@ if [ "${LTTNG_DT_UPSTREAM:-0}" = 1 ] && [ "$VM_BUILTIN" = 0 ]; then
 	upstream=$build/upstream/lib/modules/$VM_KVER/extra/lttng-upstream
 fi
 
+# Helpers named *-m32.c are 32-bit programs (what a 32-bit lttng-tools
+# does on a 64-bit kernel), static so that the VM needs no i386 libc:
+# gcc-multilib (.ci/install-deps).
 for c in "$here"/helpers/*.c; do
-	gcc -O2 -Wall -Wextra -Werror -I"$repo/include" \
-		-o "$build/helpers/$(basename "$c" .c)" "$c"
+	case $c in
+	*-m32.c) m32="-m32 -static" ;;
+	*) m32="" ;;
+	esac
+	if ! gcc $m32 -O2 -Wall -Wextra -Werror -I"$repo/include" \
+		-o "$build/helpers/$(basename "$c" .c)" "$c"; then
+		[ -n "$m32" ] && echo "error: $c needs gcc -m32 -static: install gcc-multilib" >&2
+		exit 1
+	fi
 done
 # The benchmarks' helpers go with the upstream set only.
 if [ -n "$upstream" ]; then

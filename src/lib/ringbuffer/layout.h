@@ -138,6 +138,19 @@ static inline long lttng_rb_pos_diff(unsigned long a, unsigned long b)
 }
 
 /*
+ * A 32-bit consumer of a 64-bit kernel sees positions modulo 2^32 and
+ * hands them back so. The position it means is the one with those low
+ * 32 bits nearest ref, the consumed position last sampled: a consumer
+ * asks for packets within a buffer's length of it, and buffers a 32-bit
+ * process can map are far below 2^31 bytes.
+ */
+static inline unsigned long lttng_rb_pos_from_low32(unsigned long ref,
+						    unsigned int low)
+{
+	return ref + (long)(int)(low - (unsigned int)ref);
+}
+
+/*
  * A sub-buffer's commit count is the bytes ever committed to it: for the
  * lap of pos it is complete at lap * subbuf_size + subbuf_size. The count
  * covers subbuf_order fewer bits of range than positions reach laps in,

@@ -14,6 +14,7 @@
 
 #include "compat/fs.h"
 #include "lib/lttng-anon-fd.h"
+#include "lib/lttng-compat-ioctl.h"
 #include "lib/lttng-stream-io.h"
 #include "frontend.h"
 
@@ -32,13 +33,72 @@ static bool is_mmap(struct lttng_rb_buffer *buf)
 	return buf->chan->config->output == LTTNG_RB_OUTPUT_MMAP;
 }
 
-/* Ioctls about the held packet: its header fields and sizes. */
-static bool is_held_packet_cmd(unsigned int cmd)
+/* The header fields of the held packet, or -EINVAL if none is held. */
+static long held_info(struct lttng_rb_buffer *buf, struct lttng_rb_packet_info *info)
 {
+	void *packet = lttng_rb_held_packet(buf);
+
+	if (!packet)
+		return -EINVAL;
+	buf->chan->ops->info(packet, info);
+	return 0;
+}
+
+/*
+ * The commands whose answer is an unsigned long, which a 32-bit consumer
+ * gets narrowed (lttng-compat-ioctl.c): positions, sizes and offsets.
+ */
+static long stream_ulong_locked(struct lttng_rb_buffer *buf, unsigned int cmd,
+				unsigned long *val)
+{
+	struct lttng_rb_channel *chan = buf->chan;
+	struct lttng_rb_packet_info info;
+	long ret;
+
 	switch (cmd) {
+	case LTTNG_ABI_RB_SNAPSHOT_GET_CONSUMED:
+		*val = buf->snap_consumed;
+		return 0;
+	case LTTNG_ABI_RB_SNAPSHOT_GET_PRODUCED:
+		*val = buf->snap_produced;
+		return 0;
+	case LTTNG_ABI_RB_GET_MAX_SUBBUF_SIZE:
+		*val = chan->layout.subbuf_size;
+		return 0;
+	case LTTNG_ABI_RB_GET_MMAP_LEN:
+		if (!is_mmap(buf))
+			return -EINVAL;
+		*val = lttng_rb_mem_size(chan);
+		return 0;
 	case LTTNG_ABI_RB_GET_SUBBUF_SIZE:
 	case LTTNG_ABI_RB_GET_PADDED_SUBBUF_SIZE:
 	case LTTNG_ABI_RB_GET_MMAP_READ_OFFSET:
+		break;
+	default:
+		return -ENOIOCTLCMD;
+	}
+	ret = held_info(buf, &info);
+	if (ret)
+		return ret;
+	switch (cmd) {
+	case LTTNG_ABI_RB_GET_SUBBUF_SIZE:
+		*val = info.content_size / 8;
+		return 0;
+	case LTTNG_ABI_RB_GET_PADDED_SUBBUF_SIZE:
+		*val = info.packet_size / 8;
+		return 0;
+	default:	/* LTTNG_ABI_RB_GET_MMAP_READ_OFFSET */
+		if (!is_mmap(buf))
+			return -EINVAL;
+		*val = buf->held_slot << chan->layout.subbuf_order;
+		return 0;
+	}
+}
+
+/* Ioctls about the held packet's header fields: the same width for all. */
+static bool is_held_packet_cmd(unsigned int cmd)
+{
+	switch (cmd) {
 	case LTTNG_ABI_RB_GET_TIMESTAMP_BEGIN:
 	case LTTNG_ABI_RB_GET_TIMESTAMP_END:
 	case LTTNG_ABI_RB_GET_EVENTS_DISCARDED:
@@ -53,26 +113,16 @@ static bool is_held_packet_cmd(unsigned int cmd)
 static long held_packet_ioctl(struct lttng_rb_buffer *buf, unsigned int cmd,
 			      void __user *uarg)
 {
-	const struct lttng_rb_layout *l = &buf->chan->layout;
 	struct lttng_rb_packet_info info;
-	void *packet;
+	long ret;
 
 	/* An unknown command is ENOTTY whether or not a packet is held. */
 	if (!is_held_packet_cmd(cmd))
 		return -ENOIOCTLCMD;
-	packet = lttng_rb_held_packet(buf);
-	if (!packet)
-		return -EINVAL;
-	buf->chan->ops->info(packet, &info);
+	ret = held_info(buf, &info);
+	if (ret)
+		return ret;
 	switch (cmd) {
-	case LTTNG_ABI_RB_GET_SUBBUF_SIZE:
-		return put_ulong(uarg, info.content_size / 8);
-	case LTTNG_ABI_RB_GET_PADDED_SUBBUF_SIZE:
-		return put_ulong(uarg, info.packet_size / 8);
-	case LTTNG_ABI_RB_GET_MMAP_READ_OFFSET:
-		if (!is_mmap(buf))
-			return -EINVAL;
-		return put_ulong(uarg, buf->held_slot << l->subbuf_order);
 	case LTTNG_ABI_RB_GET_TIMESTAMP_BEGIN:
 		return put_u64(uarg, info.timestamp_begin);
 	case LTTNG_ABI_RB_GET_TIMESTAMP_END:
@@ -133,16 +183,17 @@ static long stream_ioctl_locked(struct lttng_rb_buffer *buf, unsigned int cmd,
 				void __user *uarg)
 {
 	struct lttng_rb_channel *chan = buf->chan;
+	unsigned long val;
+	long ret;
 
+	ret = stream_ulong_locked(buf, cmd, &val);
+	if (ret != -ENOIOCTLCMD)
+		return ret ? ret : put_ulong(uarg, val);
 	switch (cmd) {
 	case LTTNG_ABI_RB_SNAPSHOT:
 		return lttng_rb_snapshot(buf);
 	case LTTNG_ABI_RB_SNAPSHOT_SAMPLE_POSITIONS:
 		return sample_positions(buf);
-	case LTTNG_ABI_RB_SNAPSHOT_GET_CONSUMED:
-		return put_ulong(uarg, buf->snap_consumed);
-	case LTTNG_ABI_RB_SNAPSHOT_GET_PRODUCED:
-		return put_ulong(uarg, buf->snap_produced);
 	case LTTNG_ABI_RB_GET_SUBBUF:
 		return get_subbuf_at(buf, uarg);
 	case LTTNG_ABI_RB_PUT_SUBBUF:
@@ -151,12 +202,6 @@ static long stream_ioctl_locked(struct lttng_rb_buffer *buf, unsigned int cmd,
 		return get_next_subbuf(buf);
 	case LTTNG_ABI_RB_PUT_NEXT_SUBBUF:
 		return put_subbuf(buf, true);
-	case LTTNG_ABI_RB_GET_MAX_SUBBUF_SIZE:
-		return put_ulong(uarg, chan->layout.subbuf_size);
-	case LTTNG_ABI_RB_GET_MMAP_LEN:
-		if (!is_mmap(buf))
-			return -EINVAL;
-		return put_ulong(uarg, lttng_rb_mem_size(chan));
 	case LTTNG_ABI_RB_FLUSH:
 		return flush(buf, false);
 	case LTTNG_ABI_RB_FLUSH_EMPTY:
@@ -183,6 +228,43 @@ static long stream_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	mutex_unlock(&buf->reader_lock);
 	return ret;
 }
+
+#ifdef CONFIG_COMPAT
+static long stream_get_ulong(struct file *file, unsigned int cmd,
+			     unsigned long *val)
+{
+	struct lttng_rb_buffer *buf = file->private_data;
+	long ret;
+
+	mutex_lock(&buf->reader_lock);
+	ret = stream_ulong_locked(buf, cmd, val);
+	mutex_unlock(&buf->reader_lock);
+	return ret;
+}
+
+/* The consumer asks for a packet near the consumed position it sampled. */
+static long stream_get_subbuf_low32(struct file *file, u32 low)
+{
+	struct lttng_rb_buffer *buf = file->private_data;
+	long ret;
+
+	mutex_lock(&buf->reader_lock);
+	ret = lttng_rb_get_subbuf(buf, lttng_rb_pos_from_low32(buf->snap_consumed, low));
+	mutex_unlock(&buf->reader_lock);
+	return ret;
+}
+
+static const struct lttng_stream_compat_ops stream_compat_ops = {
+	.get_ulong = stream_get_ulong,
+	.get_subbuf_low32 = stream_get_subbuf_low32,
+};
+
+static long stream_compat_ioctl(struct file *file, unsigned int cmd,
+				unsigned long arg)
+{
+	return lttng_stream_compat_ioctl(&stream_compat_ops, file, cmd, arg);
+}
+#endif /* CONFIG_COMPAT */
 
 static __poll_t stream_poll(struct file *file, poll_table *wait)
 {
@@ -252,7 +334,7 @@ static int stream_release(struct inode *inode, struct file *file)
 static const struct file_operations stream_fops = {
 	.owner = THIS_MODULE,
 	.unlocked_ioctl = stream_ioctl,
-	.compat_ioctl = stream_ioctl,
+	LTTNG_COMPAT_IOCTL(stream_compat_ioctl)
 	.poll = stream_poll,
 	.read_iter = stream_read_iter,
 	.splice_read = lttng_copy_splice_read,

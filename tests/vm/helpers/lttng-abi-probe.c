@@ -22,6 +22,10 @@
  *                                    of an unknown command and of
  *                                    GET_SUBBUF_SIZE with no packet held
  *   lttng-abi-probe metadata-unknown the same two for a metadata stream
+ *   lttng-abi-probe rb-report FD data|metadata
+ *                                    the 64-bit answers of stream FD
+ *                                    (inherited, a packet held) in the
+ *                                    form of rb-report.h, for lttng-abi-m32
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -32,6 +36,8 @@
 #include <unistd.h>
 
 #include <lttng/abi.h>
+
+#include "rb-report.h"
 
 #define ROOT_PATH "/proc/lttng"
 
@@ -240,7 +246,11 @@ int main(int argc, char **argv)
 		return do_hold_stream();
 	if (argc >= 4 && !strcmp(argv[1], "channel"))
 		return do_channel(argv[2], argv[3]);
-	fprintf(stderr, "usage: %s version|ioctl CMD [ARG]|list KIND|open-as UID|calibrate TYPE|channel SUBBUF_SIZE NUM_SUBBUF|hold-stream|metadata-unknown\n",
+	if (argc >= 4 && !strcmp(argv[1], "rb-report")) {
+		rb_report(stdout, atoi(argv[2]), !strcmp(argv[3], "metadata"));
+		return 0;
+	}
+	fprintf(stderr, "usage: %s version|ioctl CMD [ARG]|list KIND|open-as UID|calibrate TYPE|channel SUBBUF_SIZE NUM_SUBBUF|hold-stream|metadata-unknown|rb-report FD data|metadata\n",
 		argv[0]);
 	return 2;
 }

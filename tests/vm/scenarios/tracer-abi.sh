@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # lttng-tracer alone: /proc/lttng, the version ioctls as lttng-modules 2.13
-# answers them, clear errors, root only, clean unload (when a module).
+# answers them, clear errors, root only, a 32-bit consumer's stream
+# ioctls, clean unload (when a module).
 # vms: 1
 . /lib/vmtest.sh
 
@@ -83,6 +84,47 @@ GET_SUBBUF_SIZE unheld EINVAL" lttng-abi-probe metadata-unknown
 if ! tracer_is_builtin; then
 	check "the clients unload once the stream is closed" \
 		rmmod lttng_ring_buffer_client_discard lttng_ring_buffer_metadata_mmap_client
+fi
+
+# --- A 32-bit consumer (lttng-tools built for i386) on this 64-bit
+# kernel. lttng-abi-m32 (gcc -m32 -static) makes its session through
+# /proc/lttng, records 10 test events, holds a packet of CPU 0's data
+# stream and of the metadata stream through the 32-bit numbers and reads
+# them through mmap; for the same stream files the 64-bit lttng-abi-probe
+# must answer the same values. /proc/sys/abi/vsyscall32 exists only where
+# the kernel runs i386 programs (CONFIG_IA32_EMULATION).
+if [ ! -e /proc/sys/abi/vsyscall32 ]; then
+	echo "# skipped: 32-bit consumer: this kernel cannot run i386 programs (no CONFIG_IA32_EMULATION)"
+else
+	check "the test trigger and the mmap clients are loaded" sh -c \
+		'modprobe lttng-test && modprobe lttng-ring-buffer-client-mmap-discard &&
+		 modprobe lttng-ring-buffer-metadata-mmap-client'
+	mkdir -p /tmp/m32
+	check_eq "32-bit: GET_SUBBUF at its consumed position, the packet through mmap, put; the metadata packet" \
+		"data get_subbuf 0
+data magic c1fc1fc1
+data stream_id matches
+data events recorded
+data put_subbuf 0
+data packets 1
+meta get_next_subbuf 0
+meta magic 75d11d57
+meta put_next_subbuf 0" lttng-abi-m32 /tmp/m32
+	check_count "32-bit data stream: the 15 positions, sizes and packet fields read" \
+		15 '^[a-z_]+ [0-9]+$' cat /tmp/m32/data.m32
+	check_count "32-bit metadata stream: the 7 positions and sizes and the version read" \
+		8 '^[a-z_]+ [0-9]+$' cat /tmp/m32/meta.m32
+	check "32-bit and 64-bit answers are the same for one data stream" \
+		diff /tmp/m32/data.native /tmp/m32/data.m32
+	check "32-bit and 64-bit answers are the same for one metadata stream" \
+		diff /tmp/m32/meta.native /tmp/m32/meta.m32
+	check_eq "GET_SUBBUF with a packet held: EBUSY; on metadata: ENOSYS (32-bit)" \
+		"get_subbuf EBUSY
+get_subbuf ENOSYS" grep -h '^get_subbuf ' /tmp/m32/data.m32 /tmp/m32/meta.m32
+	if ! tracer_is_builtin; then
+		check "the test trigger and the mmap clients unload" rmmod lttng_test \
+			lttng_ring_buffer_client_mmap_discard lttng_ring_buffer_metadata_mmap_client
+	fi
 fi
 
 if tracer_is_builtin; then
