@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Which marks are honoured: a trust list of source networks (empty: any
- * source) and a rate limit on new network flags, so that an outsider
- * setting the bit cannot make a server trace everything.
+ * source), so that an outsider setting the bit cannot make a server trace
+ * everything. The rate limit is lttng-dt-tcp-ratelimit.c's.
  *
  * The list is the module parameter trust ("CIDR[,CIDR...]", IPv4 or
  * IPv6, e.g. 10.0.0.0/8,fd00::/8; writable at run time in
@@ -13,11 +13,9 @@
  */
 #include <linux/inet.h>
 #include <linux/in6.h>
-#include <linux/jiffies.h>
 #include <linux/moduleparam.h>
 #include <linux/mutex.h>
 #include <linux/slab.h>
-#include <linux/spinlock.h>
 #include <linux/string.h>
 #include <net/ipv6.h>
 #include <net/sock.h>
@@ -161,7 +159,7 @@ module_param_cb(trust, &trust_ops, NULL, 0644);
 MODULE_PARM_DESC(trust, "Networks whose marks are honoured, CIDR[,CIDR...]; empty: any");
 
 /* The peer of sk (the marked segment's source) as a v4-mapped or v6 address. */
-static void peer_addr(const struct sock *sk, struct in6_addr *a)
+void dt_peer_addr(const struct sock *sk, struct in6_addr *a)
 {
 #if IS_ENABLED(CONFIG_IPV6)
 	if (sk->sk_family == AF_INET6) {
@@ -182,36 +180,13 @@ bool dt_trust_allows(const struct sock *sk)
 	rcu_read_lock();
 	t = rcu_dereference(dt_trust);
 	if (t && t->n) {
-		peer_addr(sk, &peer);
+		dt_peer_addr(sk, &peer);
 		ok = false;
 		for (i = 0; i < t->n && !ok; i++)
 			ok = ipv6_prefix_equal(&peer, &t->nets[i].addr,
 					       t->nets[i].prefix);
 	}
 	rcu_read_unlock();
-	return ok;
-}
-
-/* At most dt_tcp_rate_limit new network flags per one-second window. */
-bool dt_rate_allows(void)
-{
-	static DEFINE_SPINLOCK(rate_lock);
-	static unsigned long window;
-	static unsigned int used;
-	unsigned int limit = READ_ONCE(dt_tcp_rate_limit);
-	unsigned long flags;
-	bool ok;
-
-	if (!limit)
-		return true;
-	spin_lock_irqsave(&rate_lock, flags);
-	if (!window || time_after_eq(jiffies, window + HZ)) {
-		window = jiffies;
-		used = 0;
-	}
-	ok = used < limit;
-	used += ok;
-	spin_unlock_irqrestore(&rate_lock, flags);
 	return ok;
 }
 
