@@ -11,7 +11,7 @@
  *   lttng-dt-tcp-egress.c   setting the mark on the segments that leave
  *   lttng-dt-tcp-send.c     sendmsg: a socket starts or stops marking
  *   lttng-dt-tcp-ingress.c  marked segments in; readers flagged; closes
- *   lttng-dt-tcp-trust.c    the trust list
+ *   lttng-dt-tcp-trust.c    whose marks count: loopback, listed networks
  *   lttng-dt-tcp-ratelimit.c  new network flags, per source (token buckets)
  *   lttng-dt-tcp-expire.c   idle network flags lapse
  */
