@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <stdlib.h>
+#include <sys/socket.h>
 
 #include "cli.h"
 #include "dt-abi.h"
@@ -69,20 +70,32 @@ static int status_all(struct dt_abi *abi)
 	return CMD_SUCCESS;
 }
 
+/* Whether one of nets is ::/0, which holds every IPv4-mapped address too. */
+static int trust_has_all(const struct lttng_dt_abi_trust_net *nets, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		if (nets[i].family == AF_INET6 && nets[i].prefix == 0)
+			return 1;
+	return 0;
+}
+
 /* The size of the trust list, or whether lttng-dt-tcp is there at all. */
 static long status_trusted(struct dt_abi *abi)
 {
 	struct lttng_dt_abi_trust_net *nets;
 	size_t count;
-	int ret;
+	long ret;
 
 	ret = dt_abi_trust_list(abi, &nets, &count);
 	if (ret == -ENODEV)
 		return DT_MARK_NOT_LOADED;
 	if (ret)
 		return DT_MARK_UNKNOWN;
+	ret = trust_has_all(nets, count) ? DT_MARK_TRUST_ALL : (long)count;
 	free(nets);
-	return (long)count;
+	return ret;
 }
 
 static int status_run(const struct dt_args *args)

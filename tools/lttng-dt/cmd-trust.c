@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * lttng dt-trust add CIDR... | remove CIDR... | list: the source networks
- * whose TCP marks are honoured (module lttng-dt-tcp); an empty list
- * honours any source.
+ * whose TCP marks are honoured (module lttng-dt-tcp) besides loopback,
+ * always honoured; the list is empty by default: loopback only.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -147,15 +147,13 @@ static int trust_go_on(int err)
 	return err == -EEXIST || err == -ENOENT;
 }
 
-/* Tells when the change turned the trust list on (first network) or off. */
+/* Tells when the last network went: back to loopback only. */
 static void trust_note(enum dt_abi_op op, long before, long after)
 {
 	if (before < 0 || after < 0)
 		return;
-	if (op == DT_ABI_TRUST_ADD && !before && after)
-		dt_msg("Marks from sources outside the trust list are ignored from now on");
 	if (op == DT_ABI_TRUST_REMOVE && before && !after)
-		dt_msg("The trust list is empty: marks from any source are honoured");
+		dt_msg("The trust list is empty: marks from loopback only are honoured (the default)");
 }
 
 static int trust_change(struct dt_abi *abi, const struct trust_req *req)

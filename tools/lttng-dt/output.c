@@ -144,9 +144,11 @@ static void dt_out_status_mark(const struct lttng_dt_abi_stats *stats,
 	if (trusted == DT_MARK_NOT_LOADED)
 		printf("TCP mark (lttng-dt-tcp): not loaded\n");
 	else if (trusted == 0)
-		printf("TCP mark (lttng-dt-tcp): loaded, marks from any source honoured\n");
+		printf("TCP mark (lttng-dt-tcp): loaded, trusted peers: loopback only (default); add networks with lttng dt-trust add\n");
+	else if (trusted == DT_MARK_TRUST_ALL)
+		printf("TCP mark (lttng-dt-tcp): loaded, trusted peers: every address (::/0 is in the trust list)\n");
 	else if (trusted > 0)
-		printf("TCP mark (lttng-dt-tcp): loaded, marks honoured from %ld trusted network%s\n",
+		printf("TCP mark (lttng-dt-tcp): loaded, trusted peers: loopback and %ld network%s (lttng dt-trust list)\n",
 		       trusted, trusted == 1 ? "" : "s");
 	printf("Marks since load: %" PRIu64 " sent, %" PRIu64 " received\n",
 	       (uint64_t)stats->marks_sent, (uint64_t)stats->marks_received);
@@ -199,7 +201,7 @@ void dt_out_trust(const struct lttng_dt_abi_trust_net *nets, size_t count)
 	if (dt_opt_quiet)
 		return;
 	if (!count) {
-		printf("The trust list is empty: marks from any source are honoured\n");
+		printf("The trust list is empty: marks from loopback only are honoured (the default)\n");
 		return;
 	}
 	for (i = 0; i < count; i++) {

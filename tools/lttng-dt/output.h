@@ -26,16 +26,18 @@ void dt_out_threads(const struct lttng_dt_abi_thread *threads, size_t count,
 void dt_out_gate(const struct lttng_dt_abi_gate *gate);
 /*
  * dt-status: the extension, the TCP mark (trusted: how many networks the
- * trust list holds, DT_MARK_NOT_LOADED or DT_MARK_UNKNOWN), then one line
- * per session.
+ * trust list holds besides loopback, always trusted; DT_MARK_TRUST_ALL
+ * when one of them is ::/0, every address; DT_MARK_NOT_LOADED or
+ * DT_MARK_UNKNOWN), then one line per session.
  */
 #define DT_MARK_NOT_LOADED	(-1L)
 #define DT_MARK_UNKNOWN		(-2L)
+#define DT_MARK_TRUST_ALL	(-3L)
 void dt_out_status(const struct lttng_dt_abi_version *version,
 		   const struct lttng_dt_abi_stats *stats, long trusted);
 void dt_out_status_session(const char *name,
 			   const struct lttng_dt_abi_gate *gate);
-/* dt-trust list: one network a line, or that any source is trusted. */
+/* dt-trust list: one network a line, or that loopback only is trusted. */
 void dt_out_trust(const struct lttng_dt_abi_trust_net *nets, size_t count);
 
 #endif /* _DT_OUTPUT_H */

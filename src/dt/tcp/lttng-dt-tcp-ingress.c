@@ -14,9 +14,9 @@
  * tcp_rcv_space_adjust fires in tcp_recvmsg() after data was copied, in
  * the reading thread: if its socket is pending and the thread has copied
  * the first marked byte, that thread is flagged with reason network
- * (within the rate limit when the flag is new) and the socket remembers
- * it served one, so that the thread's next send on it (the response)
- * ends the flag (lttng-dt-tcp-send.c).
+ * (within the rate limit of the socket's peer when the flag is new) and
+ * the socket remembers it served one, so that the thread's next send on
+ * it (the response) ends the flag (lttng-dt-tcp-send.c).
  *
  * inet_sock_set_state to TCP_CLOSE forgets the socket.
  */
@@ -99,11 +99,11 @@ static struct kprobe child_process_kp = {
 	.pre_handler = child_process_pre,
 };
 
-static void flag_reader(struct dt_sock *ds)
+static void flag_reader(struct dt_sock *ds, const struct sock *sk)
 {
 	const u32 net = LTTNG_DT_REASON_BIT(LTTNG_DT_REASON_NETWORK);
 
-	if (!(lttng_dt_flag_reasons(current) & net) && !dt_rate_allows()) {
+	if (!(lttng_dt_flag_reasons(current) & net) && !dt_rate_allows(sk)) {
 		lttng_dt_net_count(LTTNG_DT_NET_MARKS_RATELIMITED);
 		return;
 	}
@@ -124,7 +124,7 @@ static void dt_rcv_space_adjust(void *data, struct sock *sk)
 	if (ds && READ_ONCE(ds->pending) &&
 	    dt_seq_before(ds->pending_seq, READ_ONCE(tcp_sk(sk)->copied_seq))) {
 		WRITE_ONCE(ds->pending, false);
-		flag_reader(ds);
+		flag_reader(ds, sk);
 	}
 	rcu_read_unlock();
 }

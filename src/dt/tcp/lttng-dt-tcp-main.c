@@ -18,7 +18,8 @@ MODULE_PARM_DESC(idle_timeout_ms,
 
 unsigned int dt_tcp_rate_limit = 1000;
 module_param_named(rate_limit, dt_tcp_rate_limit, uint, 0644);
-MODULE_PARM_DESC(rate_limit, "New network flags per second at most; 0: no limit");
+MODULE_PARM_DESC(rate_limit,
+		 "New network flags per second per source at most (burst: one second's worth); 0: no limit");
 
 /* Read only: how many sockets have mark state now. */
 static int sockets_get(char *buf, const struct kernel_param *kp)
@@ -40,6 +41,7 @@ static int __init dt_tcp_init(void)
 	ret = lttng_dt_sched_start();
 	if (ret)
 		return ret;
+	dt_ratelimit_init();
 	ret = dt_trust_init();
 	if (ret)
 		goto err;

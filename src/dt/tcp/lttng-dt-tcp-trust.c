@@ -1,23 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Which marks are honoured: a trust list of source networks (empty: any
- * source) and a rate limit on new network flags, so that an outsider
- * setting the bit cannot make a server trace everything.
+ * Which marks are honoured: those from loopback, always, and those from
+ * the networks of the trust list, empty by default. A mark from any other
+ * source is counted (marks_untrusted) and ignored, so that an outsider
+ * setting the bit cannot make a server trace everything; a cross-host
+ * set-up names its peers' networks (lttng dt-trust add), or every
+ * address with 0.0.0.0/0 and ::/0.
  *
  * The list is the module parameter trust ("CIDR[,CIDR...]", IPv4 or
  * IPv6, e.g. 10.0.0.0/8,fd00::/8; writable at run time in
  * /sys/module/lttng_dt_tcp/parameters/trust; "" empties it), and what the
  * TRUST_ADD / TRUST_REMOVE / TRUST_LIST ioctls of lttng-tracer change
  * (lttng dt-trust). It is replaced as a whole under RCU: the packet path
- * reads it lock-free.
+ * reads it lock-free. The rate limit is lttng-dt-tcp-ratelimit.c's.
  */
 #include <linux/inet.h>
 #include <linux/in6.h>
-#include <linux/jiffies.h>
 #include <linux/moduleparam.h>
 #include <linux/mutex.h>
 #include <linux/slab.h>
-#include <linux/spinlock.h>
 #include <linux/string.h>
 #include <net/ipv6.h>
 #include <net/sock.h>
@@ -159,10 +160,10 @@ static const struct kernel_param_ops trust_ops = {
 	.get = trust_get,
 };
 module_param_cb(trust, &trust_ops, NULL, 0644);
-MODULE_PARM_DESC(trust, "Networks whose marks are honoured, CIDR[,CIDR...]; empty: any");
+MODULE_PARM_DESC(trust, "Networks whose marks are honoured besides loopback, CIDR[,CIDR...]; empty: loopback only");
 
 /* The peer of sk (the marked segment's source) as a v4-mapped or v6 address. */
-static void peer_addr(const struct sock *sk, struct in6_addr *a)
+void dt_peer_addr(const struct sock *sk, struct in6_addr *a)
 {
 #if IS_ENABLED(CONFIG_IPV6)
 	if (sk->sk_family == AF_INET6) {
@@ -173,46 +174,30 @@ static void peer_addr(const struct sock *sk, struct in6_addr *a)
 	ipv6_addr_set_v4mapped(inet_sk(sk)->inet_daddr, a);
 }
 
+/* 127.0.0.0/8 (v4-mapped, so also an IPv6 socket's IPv4 peer) or ::1. */
+static bool peer_is_loopback(const struct in6_addr *a)
+{
+	if (ipv6_addr_v4mapped(a))
+		return ipv4_is_loopback(a->s6_addr32[3]);
+	return ipv6_addr_loopback(a);
+}
+
 bool dt_trust_allows(const struct sock *sk)
 {
 	struct in6_addr peer;
 	struct dt_trust *t;
-	bool ok = true;
+	bool ok = false;
 	unsigned int i;
 
+	dt_peer_addr(sk, &peer);
+	if (peer_is_loopback(&peer))
+		return true;
 	rcu_read_lock();
 	t = rcu_dereference(dt_trust);
-	if (t && t->n) {
-		peer_addr(sk, &peer);
-		ok = false;
-		for (i = 0; i < t->n && !ok; i++)
-			ok = ipv6_prefix_equal(&peer, &t->nets[i].addr,
-					       t->nets[i].prefix);
-	}
+	for (i = 0; t && i < t->n && !ok; i++)
+		ok = ipv6_prefix_equal(&peer, &t->nets[i].addr,
+				       t->nets[i].prefix);
 	rcu_read_unlock();
-	return ok;
-}
-
-/* At most dt_tcp_rate_limit new network flags per one-second window. */
-bool dt_rate_allows(void)
-{
-	static DEFINE_SPINLOCK(rate_lock);
-	static unsigned long window;
-	static unsigned int used;
-	unsigned int limit = READ_ONCE(dt_tcp_rate_limit);
-	unsigned long flags;
-	bool ok;
-
-	if (!limit)
-		return true;
-	spin_lock_irqsave(&rate_lock, flags);
-	if (!window || time_after_eq(jiffies, window + HZ)) {
-		window = jiffies;
-		used = 0;
-	}
-	ok = used < limit;
-	used += ok;
-	spin_unlock_irqrestore(&rate_lock, flags);
 	return ok;
 }
 

@@ -11,7 +11,8 @@
  *   lttng-dt-tcp-egress.c   setting the mark on the segments that leave
  *   lttng-dt-tcp-send.c     sendmsg: a socket starts or stops marking
  *   lttng-dt-tcp-ingress.c  marked segments in; readers flagged; closes
- *   lttng-dt-tcp-trust.c    the trust list and the rate limit
+ *   lttng-dt-tcp-trust.c    whose marks count: loopback, listed networks
+ *   lttng-dt-tcp-ratelimit.c  new network flags, per source (token buckets)
  *   lttng-dt-tcp-expire.c   idle network flags lapse
  */
 #ifndef _LTTNG_DT_TCP_H
@@ -22,6 +23,7 @@
 
 #include "lttng-dt-tcp-range.h"
 
+struct in6_addr;
 struct sock;
 struct sk_buff;
 struct lttng_dt_mark;
@@ -66,10 +68,14 @@ int dt_ingress_start(void);
 void dt_ingress_stop(void);
 
 /* lttng-dt-tcp-trust.c */
+void dt_peer_addr(const struct sock *sk, struct in6_addr *a);
 bool dt_trust_allows(const struct sock *sk);
-bool dt_rate_allows(void);
 int dt_trust_init(void);
 void dt_trust_exit(void);
+
+/* lttng-dt-tcp-ratelimit.c: any context. */
+bool dt_rate_allows(const struct sock *sk);
+void dt_ratelimit_init(void);
 
 /* lttng-dt-tcp-expire.c */
 void dt_expire_start(void);

@@ -161,12 +161,12 @@ if tracer_is_builtin; then
 fi
 check "modprobe lttng-dt-tcp" modprobe lttng-dt-tcp
 check_eq "dt-trust list: empty at first" \
-	"The trust list is empty: marks from any source are honoured" lttng dt-trust list
-check_has "dt-status: marks from any source" \
-	'^TCP mark \(lttng-dt-tcp\): loaded, marks from any source honoured$' lttng dt-status
-check_eq "dt-trust add: the first network turns the check on" \
-	"Network 10.9.0.0/16 added to the trust list
-Marks from sources outside the trust list are ignored from now on" \
+	"The trust list is empty: marks from loopback only are honoured (the default)" lttng dt-trust list
+check_has "dt-status: loopback only by default" \
+	'^TCP mark \(lttng-dt-tcp\): loaded, trusted peers: loopback only \(default\); add networks with lttng dt-trust add$' \
+	lttng dt-status
+check_eq "dt-trust add: the first network" \
+	"Network 10.9.0.0/16 added to the trust list" \
 	lttng dt-trust add 10.9.0.0/16
 check_eq "dt-trust add: IPv6 and a bare address (one host)" \
 	"Network fd00:2::/64 added to the trust list
@@ -178,7 +178,8 @@ fd00:2::/64
 check_eq "the module parameter shows the same list" \
 	"10.9.0.0/16,fd00:2::/64,192.0.2.7/32" cat $P/trust
 check_has "dt-status: three trusted networks" \
-	'^TCP mark \(lttng-dt-tcp\): loaded, marks honoured from 3 trusted networks$' lttng dt-status
+	'^TCP mark \(lttng-dt-tcp\): loaded, trusted peers: loopback and 3 networks \(lttng dt-trust list\)$' \
+	lttng dt-status
 fails 1 "Error: Cannot add 10.9.0.0/16: Already in the trust list" lttng dt-trust add 10.9.0.0/16
 fails 1 "Error: Cannot add 10.9.0.0/16: Already in the trust list" \
 	lttng dt-trust add ::ffff:10.9.0.0/112
@@ -211,11 +212,18 @@ check "dt-trust add of 62 more networks" sh -c "lttng dt-trust add $(echo $nets)
 check_count "dt-trust list: 64 networks" 64 / lttng dt-trust list
 fails 1 "Error: Cannot add 10.201.0.0/24: The trust list is full: remove a network first" \
 	lttng dt-trust add 10.201.0.0/24
-check_eq "dt-trust remove of every network: the last one turns the check off" \
-	"The trust list is empty: marks from any source are honoured" \
+check_eq "dt-trust remove of every network: the last one goes back to loopback only" \
+	"The trust list is empty: marks from loopback only are honoured (the default)" \
 	sh -c 'lttng dt-trust remove $(lttng dt-trust list) | tail -n 1'
 check_eq "the module parameter is empty" "" cat $P/trust
 check_eq "dt-trust list: empty again" \
-	"The trust list is empty: marks from any source are honoured" lttng dt-trust list
+	"The trust list is empty: marks from loopback only are honoured (the default)" lttng dt-trust list
+# Every address, explicitly: ::/0 (IPv4 peers are matched v4-mapped).
+check_eq "dt-trust add ::/0 0.0.0.0/0" "Network ::/0 added to the trust list
+Network 0.0.0.0/0 added to the trust list" lttng dt-trust add ::/0 0.0.0.0/0
+check_has "dt-status: every address" \
+	'^TCP mark \(lttng-dt-tcp\): loaded, trusted peers: every address \(::/0 is in the trust list\)$' \
+	lttng dt-status
+check "dt-trust remove ::/0 0.0.0.0/0" lttng dt-trust remove ::/0 0.0.0.0/0
 check "lttng-dt-tcp unloads" rmmod lttng_dt_tcp
 fails 1 "Error: Cannot remove 10.9.0.0/16: $not_loaded" lttng dt-trust remove 10.9.0.0/16

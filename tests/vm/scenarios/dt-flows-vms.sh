@@ -21,6 +21,9 @@ peer=$(link_ip 0 $((1 - VM_ROLE)))
 check "$peer answers ping" sh -c \
 	"i=0; until ping -c 1 -W 1 $peer; do i=\$((i + 1)); [ \$i -lt 60 ] || exit 1; done"
 check "modprobe lttng-dt-tcp" modprobe lttng-dt-tcp
+# The peer's marks come over the shared link: trust it, as a user does
+# on a cross-host set-up (the default trusts loopback only).
+check "lttng dt-trust add 192.0.2.0/24" lttng dt-trust add 192.0.2.0/24
 lttng-sessiond --background >/tmp/sessiond.log 2>&1
 check "lttng-sessiond starts" wait_for 30 lttng list
 check "gated session g" gated_session g "$T/g"

@@ -28,6 +28,9 @@ netns_setup() {
 }
 check "three namespaces on veth" netns_setup
 check "modprobe lttng-dt-tcp" modprobe lttng-dt-tcp
+# Marks from the namespaces' veth addresses: trusted by name (the
+# default trusts loopback only).
+check "lttng dt-trust add 10.1.0.0/24 fd00:2::/64" lttng dt-trust add 10.1.0.0/24 fd00:2::/64
 lttng-sessiond --background >/tmp/sessiond.log 2>&1
 check "lttng-sessiond starts" wait_for 30 lttng list
 

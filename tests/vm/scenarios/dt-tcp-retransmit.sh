@@ -31,6 +31,9 @@ netns_setup() {
 }
 check "two namespaces on veth" netns_setup
 check "modprobe lttng-dt-tcp" modprobe lttng-dt-tcp
+# a's marks reach b from 10.2.0.1: trusted by name (the default trusts
+# loopback only).
+check "lttng dt-trust add 10.2.0.0/24" lttng dt-trust add 10.2.0.0/24
 lttng-sessiond --background >/tmp/sessiond.log 2>&1
 check "lttng-sessiond starts" wait_for 30 lttng list
 mk() {

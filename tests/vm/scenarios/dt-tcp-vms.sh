@@ -30,6 +30,14 @@ case "$VM_ROLE" in
 2) reach "$(link_ip 1 1)" ;;
 esac
 check "modprobe lttng-dt-tcp" modprobe lttng-dt-tcp
+# Each VM trusts the links it is on, as a user does on a cross-host
+# set-up (the default trusts loopback only).
+case "$VM_ROLE" in
+0) nets="192.0.2.0/24" ;;
+1) nets="192.0.2.0/24 198.51.100.0/24" ;;
+2) nets="198.51.100.0/24" ;;
+esac
+check "lttng dt-trust add $nets" lttng dt-trust add $nets
 lttng-sessiond --background >/tmp/sessiond.log 2>&1
 check "lttng-sessiond starts" wait_for 30 lttng list
 mk() {
