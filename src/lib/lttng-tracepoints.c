@@ -51,11 +51,9 @@ int lttng_tracepoint_probes_register(struct lttng_tracepoint_probe *probes,
 			p->tp = lttng_tracepoint_find(p->name);
 		if (!p->tp)
 			ret = -ENOSYS;
-		else if (p->prio)
+		else
 			ret = tracepoint_probe_register_prio(p->tp, p->func,
 							     data, p->prio);
-		else
-			ret = tracepoint_probe_register(p->tp, p->func, data);
 		if (ret) {
 			unregister_first(probes, i, data);
 			return ret;

@@ -12,11 +12,14 @@
 /* The built-in kernel tracepoint of that name, or NULL. */
 struct tracepoint *lttng_tracepoint_find(const char *name);
 
-/* One probe of a set: on tracepoint name, func(data, ...) at prio. */
+/*
+ * One probe of a set: on tracepoint name, func(data, ...) at prio (higher
+ * runs first; TRACEPOINT_DEFAULT_PRIO unless the order matters).
+ */
 struct lttng_tracepoint_probe {
 	const char *name;
 	void *func;
-	int prio;		/* 0: the kernel's default priority */
+	int prio;
 	struct tracepoint *tp;	/* found by the first registration */
 };
 

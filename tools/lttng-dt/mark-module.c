@@ -16,6 +16,33 @@ int dt_mark_loaded(void)
 	return access("/sys/module/lttng_dt_tcp", F_OK) == 0;
 }
 
+enum dt_mark_state dt_mark_state_now(void)
+{
+	struct kmod_list *found = NULL, *allowed = NULL;
+	enum dt_mark_state state;
+	struct kmod_ctx *ctx;
+
+	if (dt_mark_loaded())
+		return DT_MARK_ON;
+	ctx = kmod_new(NULL, NULL);
+	if (!ctx)
+		return DT_MARK_FAILED;
+	if (kmod_module_new_from_lookup(ctx, MARK_MODULE, &found) < 0) {
+		state = DT_MARK_FAILED;
+	} else if (!found) {
+		state = DT_MARK_MISSING;
+	} else if (kmod_module_apply_filter(ctx, KMOD_FILTER_BLACKLIST, found,
+					    &allowed) < 0) {
+		state = DT_MARK_FAILED;
+	} else {
+		state = allowed ? DT_MARK_LOADABLE : DT_MARK_BLACKLISTED;
+	}
+	kmod_module_unref_list(allowed);
+	kmod_module_unref_list(found);
+	kmod_unref(ctx);
+	return state;
+}
+
 enum dt_mark_state dt_mark_load(void)
 {
 	struct kmod_module *mod = NULL;
@@ -52,6 +79,8 @@ const char *dt_mark_state_str(enum dt_mark_state state)
 	switch (state) {
 	case DT_MARK_ON:
 		return "on";
+	case DT_MARK_LOADABLE:
+		return "off until a thread is tracked or a session gated (which load " MARK_MODULE ")";
 	case DT_MARK_BLACKLISTED:
 		return "off: this host is kept from marking (" MARK_MODULE " is blacklisted in modprobe.d)";
 	case DT_MARK_MISSING:

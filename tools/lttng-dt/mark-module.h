@@ -10,6 +10,7 @@
 
 enum dt_mark_state {
 	DT_MARK_ON,		/* loaded */
+	DT_MARK_LOADABLE,	/* not loaded; tracking will load it */
 	DT_MARK_BLACKLISTED,	/* the host is kept from marking */
 	DT_MARK_MISSING,	/* no module for the running kernel */
 	DT_MARK_FAILED,		/* it did not load */
@@ -17,6 +18,9 @@ enum dt_mark_state {
 
 /* Is the module loaded, without loading it? */
 int dt_mark_loaded(void);
+
+/* Its state, without loading it (for dt-status). */
+enum dt_mark_state dt_mark_state_now(void);
 
 /* Load it if needed (libkmod, honouring the blacklist). */
 enum dt_mark_state dt_mark_load(void);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "cidr.h"
+#include "mark-module.h"
 #include "output.h"
 
 int dt_opt_quiet;
@@ -142,7 +143,8 @@ static void dt_out_status_mark(const struct lttng_dt_abi_stats *stats,
 			       long trusted)
 {
 	if (trusted == DT_MARK_NOT_LOADED)
-		printf("TCP mark (lttng-dt-tcp): not loaded\n");
+		printf("TCP mark (lttng-dt-tcp): not loaded; marking is %s\n",
+		       dt_mark_state_str(dt_mark_state_now()));
 	else if (trusted == 0)
 		printf("TCP mark (lttng-dt-tcp): loaded, trusted peers: loopback only (default); add networks with lttng dt-trust add\n");
 	else if (trusted == DT_MARK_TRUST_ALL)

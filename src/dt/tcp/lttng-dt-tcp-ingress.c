@@ -138,9 +138,12 @@ static void dt_set_state(void *data, const struct sock *sk, const int oldstate,
 }
 
 static struct lttng_tracepoint_probe dt_tps[] = {
-	{ .name = "inet_sock_set_state", .func = dt_set_state },
-	{ .name = "tcp_probe", .func = dt_tcp_probe },
-	{ .name = "tcp_rcv_space_adjust", .func = dt_rcv_space_adjust },
+	{ .name = "inet_sock_set_state", .func = dt_set_state,
+	  .prio = TRACEPOINT_DEFAULT_PRIO },
+	{ .name = "tcp_probe", .func = dt_tcp_probe,
+	  .prio = TRACEPOINT_DEFAULT_PRIO },
+	{ .name = "tcp_rcv_space_adjust", .func = dt_rcv_space_adjust,
+	  .prio = TRACEPOINT_DEFAULT_PRIO },
 };
 
 int dt_ingress_start(void)

@@ -152,7 +152,7 @@ check "lttng-dt-tcp is not loaded" sh -c '! grep -q "^lttng_dt_tcp " /proc/modul
 fails 1 "Error: Cannot read the trust list: $not_loaded" lttng dt-trust list
 fails 1 "Error: Cannot add 10.9.0.0/16: $not_loaded" lttng dt-trust add 10.9.0.0/16
 check_has "dt-status: the TCP mark is not loaded" \
-	'^TCP mark \(lttng-dt-tcp\): not loaded$' lttng dt-status
+	'^TCP mark \(lttng-dt-tcp\): not loaded; marking is off' lttng dt-status
 # The TCP mark is a loadable module only: a built-in tracer has none, and
 # its trust list cannot be tried there.
 if tracer_is_builtin; then

@@ -277,6 +277,11 @@ lttng destroy p >/dev/null
 echo 0 >$param
 
 rmmod lttng_test
+# dt-track loaded the TCP mark, which holds lttng-tracer: the user
+# removes it, then sessiond's exit unloads the rest.
+if ! tracer_is_builtin; then
+	check "lttng-dt-tcp, loaded by dt-track, unloads" rmmod lttng_dt_tcp
+fi
 kill -TERM "$(pidof lttng-sessiond)"
 check "lttng-sessiond exits" wait_for 30 sh -c '! pidof lttng-sessiond'
 check "every module unloads" sh -c '! grep -q "^lttng" /proc/modules'

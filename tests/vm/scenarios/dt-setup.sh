@@ -22,6 +22,15 @@ sleep 600 &
 sleeper=$!
 check "lttng-dt-tcp is not loaded before anything is tracked" sh -c '! grep -q "^lttng_dt_tcp " /proc/modules'
 if tracer_is_builtin; then
+	check_has "dt-status: marking is off, no module" \
+		'^TCP mark \(lttng-dt-tcp\): not loaded; marking is off: there is no lttng-dt-tcp module for this kernel$' \
+		lttng dt-status
+else
+	check_has "dt-status: marking is off until a track" \
+		'^TCP mark \(lttng-dt-tcp\): not loaded; marking is off until a thread is tracked or a session gated \(which load lttng-dt-tcp\)$' \
+		lttng dt-status
+fi
+if tracer_is_builtin; then
 	# The TCP mark is a loadable module only: a built-in tracer has none.
 	check "dt-track of a built-in tracer tracks" sh -c \
 		"lttng dt-track --pid $sleeper 2>/tmp/track.err >/dev/null"
@@ -33,11 +42,16 @@ else
 	check "lttng dt-track succeeds, with no warning" sh -c \
 		"lttng dt-track --pid $sleeper 2>/tmp/track.err >/dev/null && ! test -s /tmp/track.err"
 	check "dt-track loaded lttng-dt-tcp" module_loaded lttng_dt_tcp
+	check_has "dt-status: marking is on" '^TCP mark \(lttng-dt-tcp\): loaded, trusted peers: ' lttng dt-status
 	check "lttng dt-untrack" lttng dt-untrack --pid $sleeper
 
 	# A host kept from marking: the module blacklisted, as modprobe.d(5) says.
 	check "lttng-dt-tcp unloads" rmmod lttng_dt_tcp
+	mkdir -p /etc/modprobe.d
 	echo "blacklist lttng-dt-tcp" >/etc/modprobe.d/lttng-dt-no-mark.conf
+	check_has "dt-status: marking is off, the host kept from it" \
+		'^TCP mark \(lttng-dt-tcp\): not loaded; marking is off: this host is kept from marking \(lttng-dt-tcp is blacklisted in modprobe.d\)$' \
+		lttng dt-status
 	check "dt-track of a host kept from marking still tracks" sh -c \
 		"lttng dt-track --pid $sleeper 2>/tmp/track.err >/dev/null"
 	check_has "it warns that requests are not followed to other hosts" \
@@ -121,9 +135,8 @@ Gate on: the session records the events of flagged threads only (lttng dt-track)
 Session flows is ready and current: track threads with lttng dt-track, then lttng start" \
 	sh -c "grep -v '^Warning: The TCP mark' /tmp/create.out"
 check_has "lttng list shows the channel dt with its events" 'lttng_dt_mark_recv \(loglevel: .*\) \(type: tracepoint\)|lttng_dt_mark_recv \(type: tracepoint\)' lttng list flows
-check_has "and the contexts" 'procname' lttng list flows
 check_eq "the kernel session is gated" "gated 1 gated_out 0 passed 0" $D gate-get flows
-check_has "it is the current session" '^Tracing session flows: \[inactive\]' lttng status
+check_has "it is the current session" '^Recording session flows: \[inactive\]' lttng status
 # A tracked process and an untracked one, both sleeping in turns.
 sh -c 'read x </tmp/go; for i in 1 2 3 4 5; do sleep 0.05; done' &
 tracked=$!
@@ -142,12 +155,14 @@ check "the tracked process's exit is recorded" \
 	grep -qE "sched_process_exit: .*[{ ]tid = $tracked," /tmp/flows.txt
 check "its switches are recorded" grep -qE "sched_switch: .*(prev|next)_tid = $tracked," /tmp/flows.txt
 check "its flag is recorded" grep -qE "lttng_dt_flag: .*[{ ]tid = $tracked," /tmp/flows.txt
+check "with the contexts pid, tid, procname" \
+	grep -qE "\\{ pid = $tracked, tid = $tracked, procname = \"sh\" \\}" /tmp/flows.txt
 check_lacks "the untracked process's exit is not" \
 	"sched_process_exit: .*[{ ]tid = $untracked," cat /tmp/flows.txt
 lttng dt-untrack --all >/dev/null
 check "lttng dt-create of an existing name fails" sh -c '! lttng dt-create flows 2>/tmp/create.err'
 check_has "and says why" '^Error: Cannot create the session: ' cat /tmp/create.err
-check_has "the existing session is untouched" '^Tracing session flows: ' lttng list flows
+check_has "the existing session is untouched" '^Recording session flows: ' lttng list flows
 lttng destroy flows >/dev/null
 check "dt-create with no name: the session daemon names it" sh -c \
 	"lttng dt-create --output=$T/auto >/tmp/create.out 2>&1"
