@@ -1,27 +1,89 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# The README's demo: the stock lttng tools record a kernel session with
-# our modules, and babeltrace2 reads it back.
-# vms: 1
+# The README's demo: one request followed across three machines. vm0 runs
+# a client, vm1 a front tier that calls a back tier on vm2; vm1 also
+# collects the traces with the stock lttng-relayd. Each host records a
+# gated session (lttng dt-create); only the client of one of two requests
+# is tracked. lttng-dt-flows, on what the relayd collected, shows the
+# tracked request's path through the three hosts, and nothing of the
+# other request.
+# vms: 3
 . /lib/vmtest.sh
 
-# Show a shell command line, then its output.
-say() { printf '\n$ %s\n' "$1"; sh -c "$1"; }
-# say_all COMMAND: the same, and a "not ok" line when any command of the
-# pipeline fails (babeltrace2, which the grep or wc after it would hide).
-say_all() { printf '\n$ %s\n' "$1"; sh -c "set -o pipefail; $1" || echo "not ok - demo: $1"; }
+export PATH=/opt/lttng-dt/bin:$PATH
+export HOME=/root
+mkdir -p $HOME
+host=$(hostname)
+# Show a shell command line, then its output; a "not ok" line if it fails.
+say() { printf '\n%s$ %s\n' "$host" "$1"; sh -c "$1" || echo "not ok - demo: $1"; }
+until_ok() {
+	i=0
+	until sh -c "$1" >/dev/null 2>&1; do
+		i=$((i + 1)); [ $i -lt 180 ] || { echo "not ok - demo: $1"; return 1; }
+		sleep 1
+	done
+}
 
-echo "lttng-dt demo on $(uname -r), stock $(lttng --version | head -n 1)"
-lttng-sessiond --background >/tmp/sessiond.log 2>&1
-wait_for 30 lttng list || { echo "lttng-sessiond did not start"; cat /tmp/sessiond.log; exit 1; }
-say 'lsmod | grep ^lttng'
-say 'lttng list -k | head -n 12'
-say 'lttng create s1 --output=/tmp/s1'
-say 'lttng enable-channel -k --subbuf-size 256K --num-subbuf 4 ch0'
-say 'lttng enable-event -k -c ch0 sched_switch,sched_wakeup,sched_process_fork,sched_process_exit,sched_process_exec'
-say 'lttng add-context -k -c ch0 -t pid -t tid -t procname -t ppid -t prio -t vpid -t vtid'
+case "$VM_ROLE" in
+0) collector=$(link_ip 0 1); nets=192.0.2.0/24; role="the client" ;;
+1) collector=127.0.0.1; nets="192.0.2.0/24 198.51.100.0/24"; role="the front tier and the collector" ;;
+2) collector=$(link_ip 1 1); nets=198.51.100.0/24; role="the back tier" ;;
+esac
+echo "lttng-dt demo: $host is $role ($(uname -r), stock $(lttng --version | head -n 1))"
+if [ "$VM_ROLE" = 1 ]; then
+	say 'lttng-relayd --daemonize'
+else
+	until_ok "nc -w 2 $collector 5342 </dev/null"
+fi
+say 'lttng-sessiond --daemonize'
+say "lttng dt-trust add $nets"
+say "lttng dt-create web --set-url=net://$collector"
 say 'lttng start'
-say 'for i in 1 2 3; do sh -c "echo child \$\$"; done'
-say 'lttng stop'
-say 'lttng destroy'
-say_all 'babeltrace2 /tmp/s1 | grep -E "sched_process_(fork|exec|exit)"'
-say_all 'babeltrace2 /tmp/s1 | wc -l'
+
+case "$VM_ROLE" in
+0)
+	front=$(link_ip 0 1)
+	say "dt-rpc call $front 6000 untracked 3"
+	rm -f /tmp/go && mkfifo /tmp/go
+	sh -c "read x </tmp/go; exec dt-rpc call $front 6000 tracked 3" >/tmp/cli.log 2>&1 &
+	C=$!
+	say "lttng dt-track --pid $C    # the client of the second request"
+	echo go >/tmp/go
+	wait $C
+	cat /tmp/cli.log
+	dt-rpc call "$front" 6000 done 1 >/dev/null
+	say 'lttng stop && lttng destroy'
+	dt-rpc call "$collector" 6100 vm0 1 >/dev/null
+	;;
+1)
+	dt-rpc serve 6100 sync >/tmp/sync.log 2>&1 &
+	dt-rpc serve 6000 front "$(link_ip 1 2)" 7000 >/tmp/front.log 2>&1 &
+	until_ok 'grep -q "^served done" /tmp/front.log'
+	say 'lttng stop && lttng destroy'
+	until_ok 'grep -q "^served vm0 1$" /tmp/sync.log && grep -q "^served vm2 1$" /tmp/sync.log'
+	say 'ls ~/lttng-traces'
+	say 'lttng-dt-flows ~/lttng-traces | grep -v "^    +"'
+	lttng-dt-flows ~/lttng-traces >/tmp/flows.txt 2>&1
+	flagged() {
+		awk -v want="$1" '/^Host / { h = $2; sub(":", "", h) }
+		     /^  thread / && h == want { print $5 }' /tmp/flows.txt | tr -d ':' | sort -u | tr '\n' ' '
+	}
+	path="vm0 ($(flagged vm0)) -> vm1 ($(flagged vm1)) -> vm2 ($(flagged vm2))"
+	echo
+	echo "The tracked request, as lttng-dt-flows sees it: $path"
+	if grep -q 'untracked' /tmp/flows.txt; then
+		echo "not ok - demo: the untracked request shows in lttng-dt-flows"
+	else
+		echo "The untracked request's handlers (front-untracked, be-untracked) are in no trace."
+	fi
+	case "$path" in
+	*"dt-rpc"*front-tracked*be-tracked*) echo "ok - demo: the tracked request was followed through the three hosts" ;;
+	*) echo "not ok - demo: the tracked request was not followed through the three hosts" ;;
+	esac
+	;;
+2)
+	dt-rpc serve 7000 be >/tmp/be.log 2>&1 &
+	until_ok 'grep -q "^served done" /tmp/be.log'
+	say 'lttng stop && lttng destroy'
+	dt-rpc call "$collector" 6100 vm2 1 >/dev/null
+	;;
+esac

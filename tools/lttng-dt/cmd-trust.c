@@ -12,6 +12,7 @@
 #include "cidr.h"
 #include "cli.h"
 #include "dt-abi.h"
+#include "mark-module.h"
 #include "output.h"
 
 static const struct poptOption trust_opts[] = {
@@ -199,6 +200,9 @@ int dt_cmd_trust(int argc, const char **argv)
 	ret = dt_cmd_open(&abi);
 	if (ret)
 		goto out;
+	/* The list lives in the TCP mark: adding to it loads the mark. */
+	if (req.op == DT_ABI_TRUST_ADD)
+		dt_mark_load();
 	if (req.op == DT_ABI_TRUST_LIST)
 		ret = trust_list(&abi);
 	else

@@ -149,6 +149,10 @@ if ! tracer_is_builtin; then
 	check "lttng-dt-tcp, loaded by dt-track, unloads" rmmod lttng_dt_tcp
 fi
 check "lttng-dt-tcp is not loaded" sh -c '! grep -q "^lttng_dt_tcp " /proc/modules'
+# dt-trust add loads the mark like dt-track: kept from loading here
+# (blacklisted), so that the errors of a missing module show.
+mkdir -p /etc/modprobe.d
+echo "blacklist lttng-dt-tcp" >/etc/modprobe.d/lttng-dt-no-mark.conf
 fails 1 "Error: Cannot read the trust list: $not_loaded" lttng dt-trust list
 fails 1 "Error: Cannot add 10.9.0.0/16: $not_loaded" lttng dt-trust add 10.9.0.0/16
 check_has "dt-status: the TCP mark is not loaded" \
@@ -157,8 +161,10 @@ check_has "dt-status: the TCP mark is not loaded" \
 # its trust list cannot be tried there.
 if tracer_is_builtin; then
 	echo "# built-in tracer: no lttng-dt-tcp, the trust list is not tried"
+	rm -f /etc/modprobe.d/lttng-dt-no-mark.conf
 	exit 0
 fi
+rm -f /etc/modprobe.d/lttng-dt-no-mark.conf
 check "modprobe lttng-dt-tcp" modprobe lttng-dt-tcp
 check_eq "dt-trust list: empty at first" \
 	"The trust list is empty: marks from loopback only are honoured (the default)" lttng dt-trust list

@@ -61,6 +61,10 @@ else
 	check "the thread is flagged all the same" sh -c "lttng dt-list | grep -q '^  $sleeper '"
 	lttng dt-untrack --pid $sleeper >/dev/null
 	rm -f /etc/modprobe.d/lttng-dt-no-mark.conf
+	# The trust list lives in the mark: adding to it loads the mark too.
+	check "dt-trust add loads lttng-dt-tcp" sh -c \
+		'lttng dt-trust add 10.7.0.0/16 >/dev/null && grep -q "^lttng_dt_tcp " /proc/modules'
+	check "dt-trust remove" lttng dt-trust remove 10.7.0.0/16
 fi
 kill $sleeper
 
