@@ -141,12 +141,13 @@ Session flows is ready and current: track threads with lttng dt-track, then lttn
 check_has "lttng list shows the channel dt with its events" 'lttng_dt_mark_recv \(loglevel: .*\) \(type: tracepoint\)|lttng_dt_mark_recv \(type: tracepoint\)' lttng list flows
 check_eq "the kernel session is gated" "gated 1 gated_out 0 passed 0" $D gate-get flows
 check_has "it is the current session" '^Recording session flows: \[inactive\]' lttng status
-# A tracked process and an untracked one, both sleeping in turns.
+# A tracked process and an untracked one, both sleeping in turns, each
+# waiting on its FIFO until the session runs.
+rm -f /tmp/go /tmp/go2; mkfifo /tmp/go /tmp/go2
 sh -c 'read x </tmp/go; for i in 1 2 3 4 5; do sleep 0.05; done' &
 tracked=$!
 sh -c 'read x </tmp/go2; for i in 1 2 3 4 5; do sleep 0.05; done' &
 untracked=$!
-rm -f /tmp/go /tmp/go2; mkfifo /tmp/go /tmp/go2
 check "dt-track the first" lttng dt-track --pid $tracked
 check "lttng start (the current session)" lttng start
 echo go >/tmp/go; echo go >/tmp/go2

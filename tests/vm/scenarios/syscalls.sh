@@ -255,6 +255,11 @@ check_eq "a glob: open*, entry only" \
 	sh -c 'sc-abi 1 "open*" | sed 1,2d | sort'
 check_eq "bad entryexit refused" "EVENT: Invalid argument" sh -c 'sc-abi 3 openat'
 
+# dt-track loaded the TCP mark, which holds lttng-tracer: the user
+# removes it, then sessiond's exit unloads the rest.
+if ! tracer_is_builtin; then
+	check "lttng-dt-tcp, loaded by dt-track, unloads" rmmod lttng_dt_tcp
+fi
 kill -TERM "$(pidof lttng-sessiond)"
 check "lttng-sessiond exits" wait_for 30 sh -c '! pidof lttng-sessiond'
 check "no tracer module stays loaded" sh -c '! grep "^lttng" /proc/modules'
