@@ -331,48 +331,58 @@ void lttng_dt_flag_show(struct seq_file *m)
 	spin_unlock(&flag_lock);
 }
 
-/*
- * Flag current with reason network (lttng-dt-tcp: a thread read data of
- * a marked segment). Called from a tracepoint probe, preemption off.
- * Refreshes the idle time of a network flag already set. Returns 1 if the
- * reason is new, 0 if it was set, a negative error otherwise.
- */
+enum network_refresh {
+	NET_REFRESHED,		/* flagged network already: time refreshed */
+	NET_OTHER_REASON,	/* flagged, not for the network */
+	NET_NOT_FLAGGED,
+};
+
 /*
  * A thread flagged network already: refresh its time without the lock
  * (a marked read per request otherwise serialises every CPU on it). The
  * expiry may clear the reason meanwhile, as it could just after a locked
  * refresh; the next marked read flags the thread again.
  */
-static bool refresh_network(void)
+static enum network_refresh refresh_network(void)
 {
 	const u32 net = LTTNG_DT_REASON_BIT(LTTNG_DT_REASON_NETWORK);
+	enum network_refresh ret = NET_NOT_FLAGGED;
 	struct dt_flag *f;
-	bool done = false;
 
 	rcu_read_lock();
 	f = find_flag(current);
 	if (f && (READ_ONCE(f->reasons) & net)) {
 		WRITE_ONCE(f->net_touched, ktime_get_mono_fast_ns());
-		done = true;
+		ret = NET_REFRESHED;
+	} else if (f) {
+		ret = NET_OTHER_REASON;
 	}
 	rcu_read_unlock();
-	return done;
+	return ret;
 }
 
+/*
+ * Flag current with reason network (lttng-dt-tcp: a thread read data of
+ * a marked segment). Called from a tracepoint probe, preemption off.
+ * Refreshes the idle time of a network flag already set. Returns 1 if the
+ * reason is new, 0 if it was set, a negative error otherwise.
+ */
 int lttng_dt_flag_network(void)
 {
 	struct dt_flag *new = NULL, *f;
+	enum network_refresh state;
 	int ret = 0;
 
-	if (refresh_network()) {
+	state = refresh_network();
+	if (state == NET_REFRESHED) {
 		this_cpu_write(lttng_dt_current_flagged, 1);
 		return 0;
 	}
 	/*
-	 * Most calls refresh a flag: allocate only for a new entry (an entry
+	 * Allocate only for a new entry (the lookup above decided: an entry
 	 * removed meanwhile costs this one read its flag, no more).
 	 */
-	if (!lttng_dt_task_flagged(current))
+	if (state == NET_NOT_FLAGGED)
 		new = kzalloc(sizeof(*new), GFP_ATOMIC | __GFP_NOWARN);
 	spin_lock(&flag_lock);
 	if (current->flags & PF_EXITING) {
