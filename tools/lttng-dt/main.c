@@ -6,6 +6,7 @@
  */
 #include <getopt.h>
 #include <libgen.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -117,6 +118,11 @@ int main(int argc, char **argv)
 
 	if (argv[0] && *argv[0])
 		progname = basename(argv[0]);
+	/*
+	 * A session daemon that closes its socket must give liblttng-ctl an
+	 * error, not kill us mid-way (lttng ignores SIGPIPE too).
+	 */
+	signal(SIGPIPE, SIG_IGN);
 	ret = dt_global_opts(argc, argv);
 	if (ret != DT_ARGS_CONTINUE)
 		return ret;

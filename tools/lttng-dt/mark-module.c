@@ -4,12 +4,38 @@
  */
 #include <errno.h>
 #include <libkmod.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <unistd.h>
 
 #include "mark-module.h"
 #include "output.h"
 
 #define MARK_MODULE	"lttng-dt-tcp"
+
+/* libkmod's own messages go to -v's debug output: ours say what failed. */
+static void kmod_log(void *data, int priority, const char *file, int line,
+		     const char *fn, const char *format, va_list args)
+{
+	char msg[256];
+
+	(void)data;
+	(void)priority;
+	(void)file;
+	(void)line;
+	(void)fn;
+	vsnprintf(msg, sizeof(msg), format, args);
+	dt_dbg("libkmod: %s", msg);
+}
+
+static struct kmod_ctx *kmod_open(void)
+{
+	struct kmod_ctx *ctx = kmod_new(NULL, NULL);
+
+	if (ctx)
+		kmod_set_log_fn(ctx, kmod_log, NULL);
+	return ctx;
+}
 
 int dt_mark_loaded(void)
 {
@@ -24,7 +50,7 @@ enum dt_mark_state dt_mark_state_now(void)
 
 	if (dt_mark_loaded())
 		return DT_MARK_ON;
-	ctx = kmod_new(NULL, NULL);
+	ctx = kmod_open();
 	if (!ctx)
 		return DT_MARK_FAILED;
 	if (kmod_module_new_from_lookup(ctx, MARK_MODULE, &found) < 0) {
@@ -52,7 +78,7 @@ enum dt_mark_state dt_mark_load(void)
 
 	if (dt_mark_loaded())
 		return DT_MARK_ON;
-	ctx = kmod_new(NULL, NULL);
+	ctx = kmod_open();
 	if (!ctx)
 		return DT_MARK_FAILED;
 	ret = kmod_module_new_from_name(ctx, MARK_MODULE, &mod);
