@@ -33,7 +33,7 @@ expect() {
 	check "cli: $what: says \"$line\"" grep -qxF -- "$line" "$tmp/err"
 }
 
-commands="dt-track dt-untrack dt-list dt-gate dt-status dt-trust"
+commands="dt-track dt-untrack dt-list dt-gate dt-create dt-status dt-trust"
 
 # Help: one source, the man page.
 for c in $commands; do
@@ -75,7 +75,7 @@ run --list-options
 check "cli: lttng-dt --list-options lists lttng's global options" sh -c \
 	"grep -qx -- --mi '$tmp/out' && grep -qx -- --sessiond-path '$tmp/out' && grep -qx -- -q '$tmp/out'"
 run --list-commands
-check_eq "cli: lttng-dt --list-commands" "$(printf 'dt-track\ndt-untrack\ndt-list\ndt-gate\ndt-status\ndt-trust\nhelp')" cat "$tmp/out"
+check_eq "cli: lttng-dt --list-commands" "$(printf 'dt-track\ndt-untrack\ndt-list\ndt-gate\ndt-create\ndt-status\ndt-trust\nhelp')" cat "$tmp/out"
 run -V
 check_eq "cli: lttng-dt -V" "lttng-dt (lttng-dt) $(sed -n 's/^AC_INIT(\[lttng-dt\], \[\([^]]*\)\].*/\1/p' "$repo/configure.ac")" cat "$tmp/out"
 
@@ -91,7 +91,12 @@ expect "PID too large" 1 "Error: Invalid PID '99999999999': a positive number is
 expect "nothing to track" 1 "Error: Please name threads to track with --pid or --tid" dt-track --no-inherit
 expect "--all with --pid" 1 "Error: --all cannot be used with --pid or --tid" dt-untrack --all --pid 1
 expect "nothing to untrack" 1 "Error: Please name threads to untrack with --pid, --tid or --all" dt-untrack
-expect "dt-gate without a session" 1 "Error: Please give a session name" dt-gate
+# No current session: an empty LTTNG_HOME (lttng's .lttngrc is there).
+mkdir -p "$tmp/home"
+export LTTNG_HOME="$tmp/home"
+expect "dt-gate without a session" 1 "Error: No session given and no current session (lttng create, or lttng set-session)" dt-gate on
+expect "dt-create with two names" 2 "Error: Too many arguments ('b')" dt-create a b
+expect "dt-create --output and --set-url" 2 "Error: --output and --set-url cannot go together" dt-create a --output=/tmp/x --set-url=net://h
 expect "dt-gate with a bad state" 1 "Error: Invalid gate state 'yes': on or off is expected" dt-gate s yes
 expect "dt-gate with too many arguments" 2 "Error: Too many arguments ('x')" dt-gate s on x
 expect "dt-list with an argument" 2 "Error: Unrecognized argument used with 'dt-list' command" dt-list x
