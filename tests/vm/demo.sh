@@ -65,7 +65,8 @@ case "$VM_ROLE" in
 	lttng-dt-flows ~/lttng-traces >/tmp/flows.txt 2>&1
 	flagged() {
 		awk -v want="$1" '/^Host / { h = $2; sub(":", "", h) }
-		     /^  thread / && h == want { print $5 }' /tmp/flows.txt | tr -d ':' | sort -u | tr '\n' ' '
+		     /^  thread / && h == want { print $5 }' /tmp/flows.txt | tr -d ':' | sort -u |
+			tr '\n' ' ' | sed 's/ $//'
 	}
 	path="vm0 ($(flagged vm0)) -> vm1 ($(flagged vm1)) -> vm2 ($(flagged vm2))"
 	echo
