@@ -4,12 +4,12 @@
  * N = 1, 2, ... until the call no longer reaches the fault, and keep each
  * run's CTF trace for babeltrace2 (issue 14: the metadata's failure paths).
  *
- *   lttng-abi-faults start DIR
+ *   lttng-abi-faults [--burst K] start DIR
  *	a session, a metadata channel, a data channel and the enabled
  *	event lttng_test_filter_event; the fault is armed around
  *	SESSION_START; a START that failed is sent again without it;
  *	10 test events; STOP.
- *   lttng-abi-faults event-while-active DIR
+ *   lttng-abi-faults [--burst K] event-while-active DIR
  *	the same session started with no event; the fault is armed around
  *	EVENT and ENABLE of lttng_test_filter_event (what `lttng
  *	enable-event` sends: the recorder is made, and described in the
@@ -21,15 +21,23 @@
  * was injected, and 0 is written again to disarm it. failslab must count
  * GFP_KERNEL allocations (ignore-gfp-wait N): failslab_setup() does it.
  *
- * Each run's trace goes to DIR/CASE-N: the metadata packets' text, headers
+ * With --burst K, the K-1 allocations after the N-th fail too (failslab's
+ * task filter, probability 100, times K; make-it-fail set for this thread
+ * around the call only). One failure is not always enough: kvmalloc()
+ * falls back on vmalloc() when its kmalloc() fails, so growing the
+ * metadata past a page fails only with two in a row.
+ *
+ * Each run's trace goes to DIR/CASE-K-N: the metadata packets' text, headers
  * stripped, as the plain-text TSDL file "metadata", and each data stream's
  * packets as chan_0_CPU. One line per N:
  *
- *   CASE n=N fault=none|injected|missed at=FUNC via=FUNC metadata=0|1 OP=RESULT... dir=DIR
+ *   CASE n=N burst=K fault=none|injected|missed at=FUNC via=FUNC metadata=0|1 OP=RESULT... dir=DIR
  *
- * at is the innermost lttng frame of the failed allocation's stack (from
- * the kernel log), via the frame just inside it, metadata 1 when the stack
- * goes through lttng_metadata_emit_*; RESULT is 0, fd or an errno name.
+ * at is the innermost lttng frame of the first failed allocation whose
+ * stack failslab printed (from the kernel log; it prints none for
+ * __GFP_NOWARN ones, "-" then), via the frame just inside it, metadata 1
+ * when a printed stack goes through lttng_metadata_emit_*; RESULT is 0,
+ * fd or an errno name.
  * N 0 is a run without a fault, the only one on a kernel without fault
  * injection (no fail-nth). Exit 0 once a call completes unfaulted, 1 on
  * a setup error.
@@ -61,7 +69,8 @@ struct run {
 	char line[1024];		/* this N's results */
 };
 
-static int fail_nth_fd = -1, kmsg_fd = -1;
+static int fail_nth_fd = -1, make_it_fail_fd = -1, kmsg_fd = -1;
+static unsigned int burst = 1;
 
 static void die(const char *what)
 {
@@ -134,6 +143,16 @@ static int failslab_setup(void)
 	write_file(FAILSLAB_DIR "/ignore-gfp-wait", "N");
 	write_file(FAILSLAB_DIR "/verbose", "2");	/* the stack: where it failed */
 	write_file(FAILSLAB_DIR "/verbose_ratelimit_burst", "100000");
+	if (burst > 1) {
+		write_file(FAILSLAB_DIR "/task-filter", "Y");
+		write_file(FAILSLAB_DIR "/probability", "100");
+		write_file(FAILSLAB_DIR "/interval", "1");
+		write_file(FAILSLAB_DIR "/space", "0");
+		write_file(FAILSLAB_DIR "/times", "0");
+		make_it_fail_fd = open("/proc/thread-self/make-it-fail", O_RDWR);
+		if (make_it_fail_fd < 0)
+			die("/proc/thread-self/make-it-fail");
+	}
 	fail_nth_fd = open("/proc/thread-self/fail-nth", O_RDWR);
 	if (fail_nth_fd < 0)
 		die("/proc/thread-self/fail-nth");
@@ -155,8 +174,17 @@ static void arm(unsigned int n)
 	if (!n)
 		return;
 	lseek(kmsg_fd, 0, SEEK_END);
+	if (burst > 1) {
+		char times[16];
+
+		snprintf(times, sizeof(times), "%u", burst);
+		write_file(FAILSLAB_DIR "/times", times);
+	}
 	if (pwrite(fail_nth_fd, buf, len, 0) != len)
 		die("write fail-nth");
+	/* From here on, allocations are counted: the N-th fails. */
+	if (burst > 1 && pwrite(make_it_fail_fd, "1", 1, 0) != 1)
+		die("write make-it-fail");
 }
 
 /* Disarm; true when the fault was injected. */
@@ -166,10 +194,14 @@ static int disarm(void)
 
 	if (fail_nth_fd < 0)
 		return 0;
+	if (burst > 1 && pwrite(make_it_fail_fd, "0", 1, 0) != 1)
+		die("write make-it-fail");
 	if (pread(fail_nth_fd, buf, sizeof(buf) - 1, 0) <= 0)
 		die("read fail-nth");
 	if (pwrite(fail_nth_fd, "0", 1, 0) != 1)
 		die("write fail-nth");
+	if (burst > 1)
+		write_file(FAILSLAB_DIR "/times", "0");
 	return strtoul(buf, NULL, 10) == 0;
 }
 
@@ -473,10 +505,10 @@ static int run_case(const char *name, const char *dir, int faults)
 			note_fault_site(&r);
 		fire(&r, 10);
 		note(&r, "STOP", ioctl(r.session, LTTNG_ABI_SESSION_STOP), errno);
-		snprintf(path, sizeof(path), "%s/%s-%u", dir, name, n);
+		snprintf(path, sizeof(path), "%s/%s-%u-%u", dir, name, burst, n);
 		save_trace(&r, path);
 		teardown(&r);
-		printf("%s n=%u fault=%s%s\n", name, n,
+		printf("%s n=%u burst=%u fault=%s%s\n", name, n, burst,
 		       !n ? "none" : injected ? "injected" : "missed", r.line);
 		fflush(stdout);
 		if (!faults || (n && !injected))
@@ -490,8 +522,14 @@ int main(int argc, char **argv)
 {
 	int ret, faults;
 
-	if (argc != 3) {
-		fprintf(stderr, "usage: %s start|event-while-active DIR\n", argv[0]);
+	if (argc == 5 && !strcmp(argv[1], "--burst")) {
+		burst = strtoul(argv[2], NULL, 10);
+		argc -= 2;
+		argv += 2;
+	}
+	if (argc != 3 || !burst) {
+		fprintf(stderr, "usage: %s [--burst K] start|event-while-active DIR\n",
+			argv[0]);
 		return 2;
 	}
 	if (mkdir(argv[2], 0755) && errno != EEXIST)
