@@ -1,13 +1,15 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# The metadata's failure paths (issue 14, item 14) under injected slab
-# allocation failures (the kernel's fail-nth, helper lttng-abi-faults):
-# the N-th allocation of SESSION_START, and of EVENT+ENABLE in an active
-# session, fails, for N = 1, 2, ... until the call completes unfaulted.
-# For every N the trace reads in babeltrace2 (no record of an event the
-# metadata does not declare), its metadata has the trace block once, the
-# stream block once and the event's block at most once, it holds the 10
-# test events when it describes the event and none otherwise, and a
-# START sent again after a failed one succeeds. Needs fault injection
+# The metadata's failure paths (issue 14, item 14) under failed slab
+# allocations (the kernel's fail-nth, helper lttng-abi-faults): the N-th
+# allocation of SESSION_START, and of EVENT+ENABLE in an active session,
+# fails, alone and with the next one (kvmalloc() survives one failure),
+# for N = 1, 2, ... until the call completes unfaulted. For every N the
+# trace reads in babeltrace2 (no record of an event the metadata does not
+# declare), its metadata has the trace and stream blocks once and the
+# event's at most once, it holds the 10 test events when the call
+# answered 0 and the metadata describes the event and none otherwise, a
+# call that answered 0 left the event described, and a START sent again
+# after a failed one succeeds. Needs fault injection
 # (CONFIG_FAULT_INJECTION, CONFIG_FAILSLAB, CONFIG_FAULT_INJECTION_DEBUG_FS:
 # our debug kernel); skipped elsewhere.
 # check-kernels: debug
@@ -66,18 +68,24 @@ event_at_most_once() { n=$(blocks "$1" event); echo "$n event blocks"; [ "$n" -l
 described() {
 	grep -q 'name = "lttng_test_filter_event";' "$(field "$1" dir)/metadata"
 }
-# 10 test events when the metadata describes the event, else none.
+# Whether the run's last call answered 0: START (sent again after a
+# failure) or ENABLE.
+answered_0() {
+	case "$1" in
+	start*) [ "$(field "$1" START)" = 0 ] || [ "$(field "$1" START-again)" = 0 ] ;;
+	*) [ "$(field "$1" ENABLE)" = 0 ] ;;
+	esac
+}
+# 10 test events when the last call answered 0 and the metadata
+# describes the event, else none.
 records() {
 	local dir want got
 	dir=$(field "$1" dir)
 	want=0
-	described "$1" && want=10
+	answered_0 "$1" && described "$1" && want=10
 	got=$(grep -c ' lttng_test_filter_event: ' "$dir.txt")
 	echo "$got records, $want expected"
 	[ "$got" = "$want" ]
-}
-started() {
-	[ "$(field "$1" START)" = 0 ] || [ "$(field "$1" START-again)" = 0 ]
 }
 # The run without a fault: described, its 10 events recorded.
 unfaulted() {
@@ -85,36 +93,45 @@ unfaulted() {
 	line=$(grep " n=0 " "$T/$1.runs")
 	[ -n "$line" ] && described "$line" && records "$line"
 }
-# ENABLE answered 0 and the event records: enable-event did not lie.
-enable_kept() {
-	[ "$(field "$1" ENABLE)" != 0 ] || described "$1"
+# A last call that answered 0 left the event described (and recording).
+kept() { ! answered_0 "$1" || described "$1"; }
+
+# series CASE K: the runs of CASE with bursts of K failed allocations.
+series() {
+	local c=$1 k=$2 r=$1-$2 injected in_metadata
+	check "$r: the helper fails each allocation in turn until the call completes" \
+		pipe_sh "lttng-abi-faults --burst $k $c $T | tee $T/$r.out"
+	sed 's/^/# /' "$T/$r.out"
+	grep -E "^$c n=[0-9]+ " "$T/$r.out" >"$T/$r.runs"
+	read_traces "$r"
+	injected=$(grep -c 'fault=injected' "$T/$r.runs")
+	in_metadata=$(grep -c 'fault=injected .* metadata=1' "$T/$r.runs")
+	echo "# $r: $injected faults injected, $in_metadata in the metadata's emit"
+	check "$r: without a fault, the event is described and its 10 events recorded" \
+		unfaulted "$r"
+	check "$r: faults were injected" [ "$injected" -gt 0 ]
+	check_has "$r: the last run reached no fault" 'fault=missed' tail -n 1 "$T/$r.runs"
+	check "$r: babeltrace2 reads every run's trace" each_run "$r" reads
+	check "$r: the trace block once in every metadata" each_run "$r" trace_once
+	check "$r: the stream block once in every metadata" each_run "$r" stream_once
+	check "$r: the event's block at most once in every metadata" \
+		each_run "$r" event_at_most_once
+	check "$r: 10 test events when the call answered 0 and the metadata describes the event, else none" \
+		each_run "$r" records
+	check "$r: a call that answered 0 left the event described" each_run "$r" kept
 }
 
+# One failed allocation, then two in a row (what makes kvmalloc() fail).
 for c in start event-while-active; do
-	check "$c: the helper fails each allocation in turn until the call completes" \
-		pipe_sh "lttng-abi-faults $c $T | tee $T/$c.out"
-	sed 's/^/# /' "$T/$c.out"
-	grep -E "^$c n=[0-9]+ " "$T/$c.out" >"$T/$c.runs"
-	read_traces "$c"
-	injected=$(grep -c 'fault=injected' "$T/$c.runs")
-	in_metadata=$(grep -c 'fault=injected .* metadata=1' "$T/$c.runs")
-	echo "# $c: $injected faults injected, $in_metadata in the metadata's emit"
-	check "$c: without a fault, the event is described and its 10 events recorded" \
-		unfaulted "$c"
-	check "$c: faults were injected" [ "$injected" -gt 0 ]
-	check "$c: a fault was injected in the metadata's emit" [ "$in_metadata" -gt 0 ]
-	check_has "$c: the last run reached no fault" 'fault=missed' tail -n 1 "$T/$c.runs"
-	check "$c: babeltrace2 reads every run's trace" each_run "$c" reads
-	check "$c: the trace block once in every metadata" each_run "$c" trace_once
-	check "$c: the stream block once in every metadata" each_run "$c" stream_once
-	check "$c: the event's block at most once in every metadata" \
-		each_run "$c" event_at_most_once
-	check "$c: 10 test events when the metadata describes the event, else none" \
-		each_run "$c" records
+	series $c 1
+	series $c 2
+	check_has "$c: a fault was injected in the metadata's emit" \
+		'fault=injected .* metadata=1' cat $T/$c-1.runs $T/$c-2.runs
 done
-check "start: a START sent again after a failed one succeeds" each_run start started
-check "event-while-active: an ENABLE that answered 0 left the event described" \
-	each_run event-while-active enable_kept
+for k in 1 2; do
+	check "start-$k: a START sent again after a failed one succeeds" \
+		each_run start-$k answered_0
+done
 
 check "rmmod lttng-test" rmmod lttng_test
 check "every module unloads" unload_lttng_modules
