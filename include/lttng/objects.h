@@ -65,8 +65,8 @@ struct lttng_enabler *lttng_enabler_create(struct lttng_channel *chan,
 					   const struct lttng_abi_event *ev);
 int lttng_enabler_set_enabled(struct lttng_enabler *enabler, bool enabled);
 /* Make recorders follow the enablers and the registry (locked). */
-void lttng_session_sync_enablers_locked(struct lttng_session *session);
-void lttng_session_register_recorders_locked(struct lttng_session *session);
+int lttng_session_sync_enablers_locked(struct lttng_session *session);
+int lttng_session_register_recorders_locked(struct lttng_session *session);
 void lttng_channel_unregister_recorders_locked(struct lttng_channel *chan);
 
 bool lttng_channel_has_event_locked(struct lttng_channel *chan, const char *name);

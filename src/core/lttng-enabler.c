@@ -88,33 +88,39 @@ static bool follows_enablers(const struct lttng_event_desc *desc)
 	       desc->kind != LTTNG_EVENT_KIND_UPROBE;
 }
 
-static struct lttng_event_recorder *create_recorder(struct lttng_channel *chan,
-						    const struct lttng_event_desc *desc)
+static int create_recorder(struct lttng_channel *chan,
+			   const struct lttng_event_desc *desc)
 {
 	struct lttng_event_recorder *ev;
+	int ret;
 
 	/* Syscall events come from the raw_syscalls tracepoints. */
 	if (!is_syscall(desc) && !find_tracepoint(desc))
-		return NULL;	/* not in this kernel: nothing to record */
+		return 0;	/* not in this kernel: nothing to record */
 	ev = kzalloc(sizeof(*ev), GFP_KERNEL);
 	if (!ev)
-		return NULL;
+		return -ENOMEM;
 	ev->chan = chan;
 	ev->desc = desc;
-	if (is_syscall(desc) && lttng_syscalls_add_recorder_locked(ev)) {
-		kfree(ev);
-		return NULL;
+	if (is_syscall(desc)) {
+		ret = lttng_syscalls_add_recorder_locked(ev);
+		if (ret) {
+			kfree(ev);
+			return ret;
+		}
 	}
 	ev->id = chan->next_event_id++;
 	list_add_tail(&ev->node, &chan->recorders);
-	return ev;
+	return 0;
 }
 
-static void sync_channel_locked(struct lttng_channel *chan)
+/* Returns the first error; the other recorders are synchronised anyway. */
+static int sync_channel_locked(struct lttng_channel *chan)
 {
 	struct lttng_event_recorder *ev;
 	struct lttng_enabler *e;
 	loff_t pos;
+	int ret = 0;
 
 	/* Create the recorders that enablers ask for. */
 	list_for_each_entry(e, &chan->enablers, node) {
@@ -129,8 +135,11 @@ static void sync_channel_locked(struct lttng_channel *chan)
 
 		for (k = 0; k < nr_kinds; k++) {
 			for (pos = 0; (desc = lttng_probes_event_at(kinds[k], pos)); pos++) {
-				if (enabler_matches(e, desc) && !find_recorder(chan, desc))
-					create_recorder(chan, desc);
+				if (enabler_matches(e, desc) && !find_recorder(chan, desc)) {
+					int err = create_recorder(chan, desc);
+
+					ret = ret ?: err;
+				}
 			}
 		}
 	}
@@ -147,45 +156,61 @@ static void sync_channel_locked(struct lttng_channel *chan)
 		list_for_each_entry(e, &chan->enablers, node)
 			if (e->enabled && enabler_matches(e, ev->desc))
 				enabled = true;
-		if (enabled && !lttng_recorder_described_locked(ev))
+		if (enabled && !lttng_recorder_described_locked(ev)) {
 			enabled = false;
+			ret = ret ?: -ENOMEM;
+		}
 		WRITE_ONCE(ev->enabled, enabled);
 	}
+	return ret;
 }
 
 /*
  * Callbacks go on the tracepoints only once the session starts: until
  * then an enabled event costs nothing, as the tracepoint stays off.
  */
-void lttng_session_register_recorders_locked(struct lttng_session *session)
+int lttng_session_register_recorders_locked(struct lttng_session *session)
 {
 	struct lttng_event_recorder *ev;
 	struct lttng_channel *chan;
+	int ret = 0, err;
 
 	lockdep_assert_held(&lttng_sessions_lock);
 	list_for_each_entry(chan, &session->channels, node) {
 		list_for_each_entry(ev, &chan->recorders, node) {
 			if (ev->registered || ev->desc->kind != LTTNG_EVENT_KIND_TRACEPOINT)
 				continue;
-			ev->registered = !tracepoint_probe_register(find_tracepoint(ev->desc),
-								    ev->desc->probe, ev);
+			err = tracepoint_probe_register(find_tracepoint(ev->desc),
+							ev->desc->probe, ev);
+			ev->registered = !err;
+			ret = ret ?: err;
 		}
 		lttng_syscalls_sync_locked(chan);
 	}
+	return ret;
 }
 
-void lttng_session_sync_enablers_locked(struct lttng_session *session)
+/*
+ * Returns the first recorder that could not be made, described or
+ * registered (the next sync tries again); the others are synchronised.
+ */
+int lttng_session_sync_enablers_locked(struct lttng_session *session)
 {
 	struct lttng_channel *chan;
+	int ret = 0, err;
 
 	lockdep_assert_held(&lttng_sessions_lock);
 	lttng_probes_lock();
-	list_for_each_entry(chan, &session->channels, node)
-		if (!chan->is_metadata)
-			sync_channel_locked(chan);
+	list_for_each_entry(chan, &session->channels, node) {
+		if (chan->is_metadata)
+			continue;
+		err = sync_channel_locked(chan);
+		ret = ret ?: err;
+	}
 	lttng_probes_unlock();
 	if (session->active)
-		lttng_session_register_recorders_locked(session);
+		ret = ret ?: lttng_session_register_recorders_locked(session);
+	return ret;
 }
 
 void lttng_channel_unregister_recorders_locked(struct lttng_channel *chan)
@@ -267,13 +292,29 @@ struct lttng_enabler *lttng_enabler_create(struct lttng_channel *chan,
 	return e;
 }
 
+/*
+ * An enable that cannot make, describe or register a recorder fails and
+ * leaves the enabler disabled: lttng-tools then closes its file, and a
+ * later sync must not start recording what the user was told failed.
+ * A disable always succeeds.
+ */
 int lttng_enabler_set_enabled(struct lttng_enabler *e, bool enabled)
 {
+	struct lttng_session *session = e->chan->session;
+	bool was = e->enabled;
+	int ret;
+
 	mutex_lock(&lttng_sessions_lock);
 	e->enabled = enabled;
-	lttng_session_sync_enablers_locked(e->chan->session);
+	ret = lttng_session_sync_enablers_locked(session);
+	if (!enabled) {
+		ret = 0;
+	} else if (ret && !was) {
+		e->enabled = false;
+		lttng_session_sync_enablers_locked(session);
+	}
 	mutex_unlock(&lttng_sessions_lock);
-	return 0;
+	return ret;
 }
 
 void lttng_sync_all_sessions(void)

@@ -209,7 +209,7 @@ int lttng_metadata_emit_session_locked(struct lttng_session *session)
 	struct lttng_metadata_cache *cache = session->metadata;
 	struct lttng_event_recorder *ev;
 	struct lttng_channel *chan;
-	int ret;
+	int ret = 0;
 
 	/*
 	 * A start that fails here is retried by the next one: each block

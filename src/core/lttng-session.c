@@ -135,7 +135,14 @@ int lttng_session_start(struct lttng_session *session)
 		ret = -EBUSY;
 		goto out;
 	}
-	lttng_session_sync_enablers_locked(session);
+	/*
+	 * A recorder that cannot be made, described or registered fails the
+	 * start, rather than leave an enabled event silently unrecorded; a
+	 * start sent again tries what is missing.
+	 */
+	ret = lttng_session_sync_enablers_locked(session);
+	if (ret)
+		goto out;
 	if (!session->been_active) {
 		choose_event_headers_locked(session);
 		ret = lttng_metadata_emit_session_locked(session);
@@ -143,10 +150,12 @@ int lttng_session_start(struct lttng_session *session)
 			goto out;
 		session->been_active = true;
 	}
+	ret = lttng_session_register_recorders_locked(session);
+	if (ret)
+		goto out;
 	list_for_each_entry(chan, &session->channels, node)
 		if (chan->rb)
 			lttng_rb_channel_start_timers(chan->rb);
-	lttng_session_register_recorders_locked(session);
 	WRITE_ONCE(session->active, 1);
 	ret = lttng_session_statedump_locked(session);
 	if (ret)
