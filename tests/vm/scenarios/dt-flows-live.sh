@@ -72,6 +72,9 @@ check "the live reports carry a total" grep -q '^Total: [0-9]* marked segments s
 
 # --- The end -----------------------------------------------------------------
 check "stop s" lttng stop s
+# A stopped session still exists on the relayd: the reading goes on.
+sleep 3
+check "$F still runs 3 s after the stop" running $P
 check "destroy s" lttng destroy s
 kill $S 2>/dev/null
 check "$F ends after the destroy" wait_for 120 exited $P
