@@ -100,7 +100,12 @@ check_eq "final live report and directory mode: same flagged threads" \
 	"$(threads /tmp/dir.txt)" threads /tmp/final.txt
 check "final report: the tracked handler" grep -Eq "$HANDLER" /tmp/final.txt
 check "final report: nothing of the untracked handler" sh -c "! grep -q srv-untracked /tmp/final.txt"
-diff /tmp/dir.txt /tmp/final.txt | head -n 20 | sed 's/^/# diff dir final: /'
+# Attached before the first flagged event, it read all the disk has:
+# the whole report is the same (but the blank line that ends a live one).
+sed '$d' /tmp/final.txt >/tmp/final-body.txt
+check "final live report and directory mode: the same report" \
+	cmp /tmp/dir.txt /tmp/final-body.txt
+diff /tmp/dir.txt /tmp/final-body.txt | head -n 20 | sed 's/^/# diff dir final: /'
 check "babeltrace2 reads the relayd's trace" sh -c "babeltrace2 $R >/tmp/bt.txt 2>/tmp/bt.err"
 flows_totals /tmp/bt.txt /tmp/final.txt 10
 
