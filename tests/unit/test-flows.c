@@ -6,8 +6,9 @@
  * from sched_switch and the flag event's own context, per-host
  * connection counts, sends matched to receipts across the two traces
  * with the first segment's delay, a thread seen on a second CPU without
- * its switch out of the first, and the errors for a missing path and a
- * trace without lttng-dt events.
+ * its switch out of the first, the errors for a missing path and a
+ * trace without lttng-dt events, and a live session's report while a
+ * thread is still flagged.
  */
 #define _GNU_SOURCE
 #include <setjmp.h>
@@ -313,12 +314,76 @@ static void errors(void **state)
 	ctf_remove_dir(dir);
 }
 
+/* The report of fl_print_report(), from a temporary file. */
+static char *report_text(void)
+{
+	FILE *f = tmpfile(), *saved = stdout;
+	char *text;
+	long len;
+
+	assert_non_null(f);
+	stdout = f;
+	fl_print_report();
+	stdout = saved;
+	len = ftell(f);
+	text = calloc(1, (size_t)len + 1);
+	assert_non_null(text);
+	rewind(f);
+	assert_int_equal(fread(text, 1, (size_t)len, f), (size_t)len);
+	fclose(f);
+	return text;
+}
+
+/*
+ * A live session's report while it runs: thread 400 flagged at 1000 and
+ * still flagged at the host's last event (1500), on CPU 0 from 1200; a
+ * segment sent and received. The report shows the open interval so far
+ * and changes nothing: printed twice, it is the same; after one more
+ * segment, the match counts it once more (the matching redone).
+ */
+static void live_report(void **state)
+{
+	struct fl_host *h = fl_host_get("hl");
+	struct fl_mark m = { .key = { .sport = 1, .dport = 2 }, .seq = 7, .len = 5 };
+	char *a, *b, *c;
+
+	(void)state;
+	h->sched_switch_enabled = true;
+	h->first = 1000;
+	h->last = 1500;
+	fl_thread_name(h, 400, 400, "handler");
+	fl_flag_event(h, 1000, 400, 400, FL_NETWORK, true);
+	fl_running(h, 1200, 0, 400);
+	fl_conn_mark(h, 1100, &m, true);
+	fl_conn_mark(h, 1300, &m, false);
+	a = report_text();
+	b = report_text();
+	assert_string_equal(a, b);
+	assert_non_null(strstr(a, "  thread 400 pid 400 handler: network; 1 interval, "
+			       "flagged 0.000000500 s, on CPU 0.000000300 s\n"
+			       "    +0.000000000 .. +0.000000500  0.000000500 s  network  (still flagged)\n"));
+	assert_non_null(strstr(a, "Total: 1 marked segments sent, 1 received, 1 matched\n"));
+	m.seq = 12;
+	fl_conn_mark(h, 1400, &m, true);
+	fl_conn_mark(h, 1450, &m, false);
+	c = report_text();
+	assert_non_null(strstr(c, "Total: 2 marked segments sent, 2 received, 2 matched\n"));
+	/* Nothing changed in the model: the thread is still flagged. */
+	assert_int_equal(fl_thread_get(h, 400)->n_iv, 0);
+	free(a);
+	free(b);
+	free(c);
+	fl_conns_free();
+	fl_hosts_free();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(two_hosts),
 		cmocka_unit_test(migration),
 		cmocka_unit_test(errors),
+		cmocka_unit_test(live_report),
 	};
 
 	cmocka_set_message_output(CM_OUTPUT_TAP);

@@ -126,12 +126,24 @@ static void match_seq(struct fl_match *m, const struct seg *s, size_t n,
 	}
 }
 
+static void matches_free(void)
+{
+	struct match *mt;
+
+	while ((mt = matches)) {
+		matches = mt->next;
+		free(mt);
+	}
+}
+
+/* Again after more segments came (a live session's next report). */
 void fl_conn_finish(void)
 {
 	struct match *mt = NULL;
 	int64_t first_send = INT64_MAX;
 	size_t i, j;
 
+	matches_free();
 	qsort(segs, n_segs, sizeof(*segs), seg_cmp);
 	for (i = 0; i < n_segs; i = j) {
 		if (!mt || memcmp(&mt->key, &segs[i].key, sizeof(mt->key))) {
@@ -163,12 +175,7 @@ void fl_conn_match(const struct fl_key *k, struct fl_match *out)
 
 void fl_conns_free(void)
 {
-	struct match *mt;
-
-	while ((mt = matches)) {
-		matches = mt->next;
-		free(mt);
-	}
+	matches_free();
 	free(segs);
 	segs = NULL;
 	n_segs = cap_segs = 0;

@@ -112,6 +112,27 @@ void fl_conns_free(void);
 
 /* trace-read.c */
 int fl_read_path(const char *path, unsigned int *n_traces);
+/* One babeltrace2 graph reading a trace or a live session, stepped. */
+struct fl_source;
+enum fl_step { FL_STEP_OK, FL_STEP_AGAIN, FL_STEP_END, FL_STEP_ERROR };
+struct fl_source_counts {
+	size_t n_traces;
+	uint64_t dt_events;
+};
+struct fl_source *fl_source_live(const char *url, bool wait);
+enum fl_step fl_source_step(struct fl_source *s);
+void fl_source_finish(struct fl_source *s, struct fl_source_counts *c);
+const char *fl_source_name(const struct fl_source *s);
+void fl_source_free(struct fl_source *s);
+
+/* live.c */
+bool fl_is_live_url(const char *arg);
+struct fl_live_opts {
+	unsigned int interval;		/* seconds between two reports */
+	bool wait;			/* wait for the sessions to exist */
+	void (*report)(void);		/* fl_print_report or fl_print_hosts */
+};
+int fl_live_run(const char *const *urls, size_t n, const struct fl_live_opts *o);
 
 /* output.c */
 void fl_print_hosts(void);

@@ -3,53 +3,86 @@
  * lttng-dt-flows: follow traced requests through the CTF traces of one
  * or more hosts: which threads were flagged, when and why, how long they
  * ran while flagged, and which marked segments went where (doc/analysis.md,
- * lttng-dt-flows(1)). Options with popt, like lttng; errors are
- * "Error: ..." on stderr and exit 1.
+ * lttng-dt-flows(1)). Trace directories are read first, then the live
+ * sessions (lttng-live URLs) while they run. Options with popt, like
+ * lttng; errors are "Error: ..." on stderr and exit 1.
  */
 #include <popt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "flows.h"
 
-enum { OPT_HELP = 1, OPT_VERSION, OPT_HOSTS };
+enum { OPT_HELP = 1, OPT_VERSION, OPT_HOSTS, OPT_INTERVAL, OPT_WAIT };
+
+static int interval = 5;
 
 static const struct poptOption options[] = {
 	{ "help", 'h', POPT_ARG_NONE, NULL, OPT_HELP, "Show this help", NULL },
 	{ "version", 'V', POPT_ARG_NONE, NULL, OPT_VERSION, "Show the version", NULL },
 	{ "hosts", 0, POPT_ARG_NONE, NULL, OPT_HOSTS,
 	  "Only list the hosts found and their event counts", NULL },
+	{ "interval", 'i', POPT_ARG_INT, &interval, OPT_INTERVAL,
+	  "Live: a report every SECONDS while events come", "SECONDS" },
+	{ "wait", 'w', POPT_ARG_NONE, NULL, OPT_WAIT,
+	  "Live: wait for the sessions to exist; end on SIGINT", NULL },
 	POPT_TABLEEND
 };
 
 static void usage(FILE *f)
 {
-	fprintf(f, "Usage: lttng-dt-flows [--hosts] TRACE_PATH...\n\n"
+	fprintf(f, "Usage: lttng-dt-flows [--hosts] [--interval=SECONDS] [--wait]\n"
+		"                      (TRACE_PATH | net://RELAYD[:PORT]/host/HOST/SESSION)...\n\n"
 		"Read the CTF traces under each TRACE_PATH (a trace directory, or a\n"
 		"directory holding traces, one per host or a session's output), group\n"
 		"them by hostname, and print per host the threads that were flagged\n"
 		"(reasons, intervals, flagged and on-CPU time) and the marked\n"
-		"connections, then the marked sends matched to their receipts.\n\n"
+		"connections, then the marked sends matched to their receipts.\n"
+		"A net:// URL names a live session on an lttng-relayd: it is read while\n"
+		"it runs, with a report every SECONDS that brought events, and a final\n"
+		"one when every session has been destroyed.\n\n"
 		"Options:\n"
-		"  -h, --help     Show this help\n"
-		"  -V, --version  Show the version\n"
-		"      --hosts    Only list the hosts found and their event counts\n\n"
+		"  -h, --help              Show this help\n"
+		"  -V, --version           Show the version\n"
+		"      --hosts             Only list the hosts found and their event counts\n"
+		"  -i, --interval=SECONDS  Live: seconds between two reports (default 5)\n"
+		"  -w, --wait              Live: wait for sessions that do not exist yet\n"
+		"                          and for new ones of that name; end on SIGINT\n\n"
 		"See lttng-dt-flows(1) for the whole documentation.\n");
 }
 
-static int run(const char **paths, int hosts_only)
+/* Directories first, then the live sessions while they run. */
+static int run(const char **args, int hosts_only, bool wait)
 {
+	struct fl_live_opts o = {
+		.interval = (unsigned int)interval,
+		.wait = wait,
+		.report = hosts_only ? fl_print_hosts : fl_print_report,
+	};
+	const char **urls;
+	size_t n_urls = 0;
 	unsigned int n;
-	int i;
+	int i, ret = 0;
 
-	for (i = 0; paths[i]; i++)
-		if (fl_read_path(paths[i], &n))
-			return 1;
-	if (hosts_only)
-		fl_print_hosts();
+	for (i = 0; args[i]; i++)
+		;
+	urls = fl_xalloc((i + 1) * sizeof(*urls));
+	for (i = 0; args[i]; i++) {
+		if (fl_is_live_url(args[i]))
+			urls[n_urls++] = args[i];
+		else if (fl_read_path(args[i], &n))
+			goto fail;
+	}
+	if (n_urls)
+		ret = fl_live_run(urls, n_urls, &o) ? 1 : 0;
 	else
-		fl_print_report();
-	return 0;
+		o.report();
+	free(urls);
+	return ret;
+fail:
+	free(urls);
+	return 1;
 }
 
 int main(int argc, const char **argv)
@@ -57,6 +90,7 @@ int main(int argc, const char **argv)
 	poptContext pc = poptGetContext("lttng-dt-flows", argc, argv, options, 0);
 	const char **paths;
 	int opt, hosts_only = 0, ret = 1;
+	bool wait = false;
 
 	while ((opt = poptGetNextOpt(pc)) > 0) {
 		switch (opt) {
@@ -71,6 +105,16 @@ int main(int argc, const char **argv)
 		case OPT_HOSTS:
 			hosts_only = 1;
 			break;
+		case OPT_INTERVAL:
+			if (interval < 1) {
+				fprintf(stderr, "Error: --interval: %d: not a number of seconds >= 1\n",
+					interval);
+				goto out;
+			}
+			break;
+		case OPT_WAIT:
+			wait = true;
+			break;
 		}
 	}
 	if (opt < -1) {
@@ -84,7 +128,7 @@ int main(int argc, const char **argv)
 		usage(stderr);
 		goto out;
 	}
-	ret = run(paths, hosts_only);
+	ret = run(paths, hosts_only, wait);
 out:
 	fl_conns_free();
 	fl_hosts_free();

@@ -77,33 +77,63 @@ static int tid_cmp(const void *a, const void *b)
 	return (x->tid > y->tid) - (x->tid < y->tid);
 }
 
-static void print_thread(const struct fl_host *h, const struct fl_thread *t)
+/*
+ * A thread still flagged (a live session's report while it runs): its
+ * open interval so far, up to the host's last event, and its time on
+ * CPU in it. A finished trace has none: fl_trace_end() closed them.
+ */
+static void open_part(const struct fl_host *h, const struct fl_thread *t,
+		      int64_t *flagged, int64_t *on_cpu)
+{
+	*flagged = *on_cpu = 0;
+	if (!t->reasons_now)
+		return;
+	if (h->last > t->iv_begin)
+		*flagged = h->last - t->iv_begin;
+	if (t->on_cpu && h->last > t->acc_from)
+		*on_cpu = h->last - t->acc_from;
+}
+
+static void print_interval(const struct fl_host *h, int64_t begin, int64_t end,
+			   unsigned int reasons, const char *note)
 {
 	char b[40];
-	size_t i;
 
+	printf("    ");
+	print_rel(h, begin);
+	printf(" .. ");
+	print_rel(h, end);
+	fmt_dur(b, sizeof(b), end - begin);
+	printf("  %s s  ", b);
+	print_reasons(reasons);
+	printf("%s\n", note);
+}
+
+static void print_thread(const struct fl_host *h, const struct fl_thread *t)
+{
+	int64_t open_ns, open_cpu_ns;
+	size_t i, n_iv = t->n_iv + (t->reasons_now != 0);
+	char b[40];
+
+	open_part(h, t, &open_ns, &open_cpu_ns);
 	printf("  thread %d pid %d %s: ", t->tid, t->pid,
 	       t->procname[0] ? t->procname : "?");
 	print_reasons(t->reasons_seen);
-	fmt_dur(b, sizeof(b), t->flagged_ns);
-	printf("; %zu interval%s, flagged %s s, on CPU ", t->n_iv,
-	       t->n_iv == 1 ? "" : "s", b);
+	fmt_dur(b, sizeof(b), t->flagged_ns + open_ns);
+	printf("; %zu interval%s, flagged %s s, on CPU ", n_iv,
+	       n_iv == 1 ? "" : "s", b);
 	if (h->sched_switch_enabled) {
-		fmt_dur(b, sizeof(b), t->on_cpu_ns);
+		fmt_dur(b, sizeof(b), t->on_cpu_ns + open_cpu_ns);
 		printf("%s s\n", b);
 	} else {
 		printf("n/a\n");
 	}
-	for (i = 0; i < t->n_iv; i++) {
-		printf("    ");
-		print_rel(h, t->iv[i].begin);
-		printf(" .. ");
-		print_rel(h, t->iv[i].end);
-		fmt_dur(b, sizeof(b), t->iv[i].end - t->iv[i].begin);
-		printf("  %s s  ", b);
-		print_reasons(t->iv[i].reasons);
-		printf("%s\n", t->iv[i].open_at_end ? "  (open at trace end)" : "");
-	}
+	for (i = 0; i < t->n_iv; i++)
+		print_interval(h, t->iv[i].begin, t->iv[i].end, t->iv[i].reasons,
+			       t->iv[i].open_at_end ? "  (open at trace end)" : "");
+	if (t->reasons_now)
+		print_interval(h, t->iv_begin, t->iv_begin + open_ns,
+			       t->iv_reasons, "  (still flagged)");
 }
 
 static size_t flagged_threads(const struct fl_host *h, struct fl_thread ***out)
@@ -113,7 +143,7 @@ static size_t flagged_threads(const struct fl_host *h, struct fl_thread ***out)
 
 	for (i = 0; i < FL_THREAD_BUCKETS; i++)
 		for (t = h->threads[i]; t; t = t->next) {
-			if (!t->n_iv)
+			if (!t->n_iv && !t->reasons_now)
 				continue;
 			v = realloc(v, (n + 1) * sizeof(*v));
 			if (!v)

@@ -6,6 +6,9 @@
  * Each trace is read by its own graph: source.ctf.fs, filter.utils.muxer
  * (events in time order across the per-CPU streams) and a simple sink of
  * ours that hands each event to the flag-interval and connection units.
+ * A live session (an lttng-live URL) is the same graph with
+ * source.ctf.lttng-live as its source, stepped by its caller (live.c) so
+ * that several hosts' sessions are read side by side as data comes.
  */
 #include <babeltrace2/babeltrace.h>
 #include <dirent.h>
@@ -20,6 +23,9 @@
 struct reader {
 	struct fl_host *host;
 	const bt_trace *trace;
+	/* Every trace seen: a live session may carry several. */
+	const bt_trace **traces;
+	size_t n_traces;
 	const bt_packet *packet;
 	uint64_t cpu;
 	bool have_cpu;
@@ -123,6 +129,8 @@ static void set_trace(struct reader *r, const bt_event *ev)
 	const bt_value *v;
 	const char *name = "(no hostname)";
 
+	size_t i;
+
 	if (tr == r->trace)
 		return;
 	r->trace = tr;
@@ -130,6 +138,13 @@ static void set_trace(struct reader *r, const bt_event *ev)
 	if (v && bt_value_is_string(v))
 		name = bt_value_string_get(v);
 	r->host = fl_host_get(name);
+	for (i = 0; i < r->n_traces; i++)
+		if (r->traces[i] == tr)
+			return;
+	r->traces = realloc(r->traces, (r->n_traces + 1) * sizeof(*r->traces));
+	if (!r->traces)
+		fl_oom();
+	r->traces[r->n_traces++] = tr;
 	r->host->n_traces++;
 	if (declares_sched_switch(tr))
 		r->host->sched_switch_enabled = true;
@@ -278,7 +293,8 @@ static const bt_plugin *load_plugin(const char *name)
 }
 
 /* The plugins stay loaded until exit: their classes live in them. */
-static int load_classes(const bt_component_class_source **src,
+static int load_classes(const char *src_name,
+			const bt_component_class_source **src,
 			const bt_component_class_filter **mux)
 {
 	static const bt_plugin *ctf, *utils;
@@ -286,33 +302,48 @@ static int load_classes(const bt_component_class_source **src,
 	if ((!ctf && !(ctf = load_plugin("ctf"))) ||
 	    (!utils && !(utils = load_plugin("utils"))))
 		return -1;
-	*src = bt_plugin_borrow_source_component_class_by_name_const(ctf, "fs");
+	*src = bt_plugin_borrow_source_component_class_by_name_const(ctf, src_name);
 	*mux = bt_plugin_borrow_filter_component_class_by_name_const(utils, "muxer");
 	if (!*src || !*mux) {
-		fprintf(stderr, "Error: babeltrace2 lacks source.ctf.fs or filter.utils.muxer\n");
+		fprintf(stderr, "Error: babeltrace2 lacks source.ctf.%s or filter.utils.muxer\n",
+			src_name);
 		return -1;
 	}
 	return 0;
 }
 
-static bt_graph *make_graph(const char *dir, struct reader *r)
+/* babeltrace2's first cause (the root: index 0), after an error of ours. */
+static void print_bt_cause(void)
+{
+	const bt_error *e = bt_current_thread_take_error();
+	uint64_t n;
+
+	if (!e)
+		return;
+	n = bt_error_get_cause_count(e);
+	if (n)
+		fprintf(stderr, "  babeltrace2: %s\n", bt_error_cause_get_message(
+				bt_error_borrow_cause_by_index(e, 0)));
+	bt_error_release(e);
+}
+
+/* source.ctf.SRC_NAME with PARAMS -> filter.utils.muxer -> our sink. */
+static bt_graph *make_graph(const char *src_name, const bt_value *params,
+			    struct reader *r)
 {
 	const bt_component_class_source *src_cls;
 	const bt_component_class_filter *mux_cls;
 	const bt_component_source *src;
 	const bt_component_filter *mux;
 	const bt_component_sink *sink;
-	bt_value *params = NULL, *inputs;
-	bt_graph *g = NULL;
+	bt_graph *g;
 	uint64_t i;
 
-	if (load_classes(&src_cls, &mux_cls))
+	if (load_classes(src_name, &src_cls, &mux_cls))
 		return NULL;
 	g = bt_graph_create(0);
-	params = bt_value_map_create();
-	if (!g || !params || bt_value_map_insert_empty_array_entry(params, "inputs", &inputs) ||
-	    bt_value_array_append_string_element(inputs, dir))
-		goto err;
+	if (!g)
+		return NULL;
 	if (bt_graph_add_source_component(g, src_cls, "src", params,
 					  BT_LOGGING_LEVEL_NONE, &src) ||
 	    bt_graph_add_filter_component(g, mux_cls, "mux", NULL,
@@ -329,36 +360,117 @@ static bt_graph *make_graph(const char *dir, struct reader *r)
 		bt_component_filter_borrow_output_port_by_index_const(mux, 0),
 		bt_component_sink_borrow_input_port_by_index_const(sink, 0), NULL))
 		goto err;
-	bt_value_put_ref(params);
 	return g;
 err:
-	fprintf(stderr, "Error: %s: cannot read the trace with babeltrace2\n", dir);
-	bt_value_put_ref(params);
 	bt_graph_put_ref(g);
 	return NULL;
+}
+
+struct fl_source {
+	char *what;			/* the path or URL, for messages */
+	bt_graph *graph;
+	struct reader r;
+	bool live;
+};
+
+/* params: { inputs: [ INPUT ], KEY: VALUE } (KEY NULL for none). */
+static struct fl_source *source_open(const char *src_name, const char *input,
+				     const char *key, const char *value)
+{
+	struct fl_source *s = fl_xalloc(sizeof(*s));
+	bt_value *params = bt_value_map_create(), *inputs;
+
+	s->what = strdup(input);
+	if (!s->what)
+		fl_oom();
+	s->r.last = INT64_MIN;
+	s->live = key != NULL;
+	if (!params || bt_value_map_insert_empty_array_entry(params, "inputs", &inputs) ||
+	    bt_value_array_append_string_element(inputs, input) ||
+	    (key && bt_value_map_insert_string_entry(params, key, value)))
+		fl_oom();
+	s->graph = make_graph(src_name, params, &s->r);
+	bt_value_put_ref(params);
+	if (!s->graph) {
+		fprintf(stderr, "Error: %s: cannot read the trace with babeltrace2\n", input);
+		if (s->live)
+			print_bt_cause();
+		fl_source_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/*
+ * A live session: babeltrace2 ends its reading when the relay daemon no
+ * longer has the session (destroyed), or, with wait, never: it waits for
+ * a session of that name to come (again).
+ */
+struct fl_source *fl_source_live(const char *url, bool wait)
+{
+	return source_open("lttng-live", url, "session-not-found-action",
+			   wait ? "continue" : "end");
+}
+
+enum fl_step fl_source_step(struct fl_source *s)
+{
+	switch (bt_graph_run_once(s->graph)) {
+	case BT_GRAPH_RUN_ONCE_STATUS_OK:
+		return FL_STEP_OK;
+	case BT_GRAPH_RUN_ONCE_STATUS_AGAIN:
+		return FL_STEP_AGAIN;
+	case BT_GRAPH_RUN_ONCE_STATUS_END:
+		return FL_STEP_END;
+	default:
+		fprintf(stderr, "Error: %s: babeltrace2 failed to read the trace\n", s->what);
+		if (s->live)
+			print_bt_cause();
+		return FL_STEP_ERROR;
+	}
+}
+
+/* Its reading is over: what is still open ends at its last event. */
+void fl_source_finish(struct fl_source *s, struct fl_source_counts *c)
+{
+	if (s->r.host)
+		fl_trace_end(s->r.host, s->r.last);
+	c->n_traces = s->r.n_traces;
+	c->dt_events = s->r.dt_events;
+}
+
+const char *fl_source_name(const struct fl_source *s)
+{
+	return s->what;
+}
+
+void fl_source_free(struct fl_source *s)
+{
+	if (!s)
+		return;
+	bt_graph_put_ref(s->graph);
+	free(s->r.traces);
+	free(s->what);
+	free(s);
 }
 
 /* Read one trace; 0 or -1. Its dt events are added to *dt_events. */
 static int read_trace(const char *dir, uint64_t *dt_events)
 {
-	struct reader r = { .last = INT64_MIN };
-	bt_graph_run_status st;
-	bt_graph *g = make_graph(dir, &r);
+	struct fl_source *s = source_open("fs", dir, NULL, NULL);
+	struct fl_source_counts c;
+	enum fl_step st;
 
-	if (!g)
+	if (!s)
 		return -1;
 	do
-		st = bt_graph_run(g);
-	while (st == BT_GRAPH_RUN_STATUS_AGAIN);
-	bt_graph_put_ref(g);
-	if (st != BT_GRAPH_RUN_STATUS_OK) {
-		fprintf(stderr, "Error: %s: babeltrace2 failed to read the trace\n", dir);
-		return -1;
+		st = fl_source_step(s);
+	while (st == FL_STEP_OK || st == FL_STEP_AGAIN);
+	if (st == FL_STEP_END) {
+		fl_source_finish(s, &c);
+		*dt_events += c.dt_events;
 	}
-	if (r.host)
-		fl_trace_end(r.host, r.last);
-	*dt_events += r.dt_events;
-	return 0;
+	fl_source_free(s);
+	return st == FL_STEP_END ? 0 : -1;
 }
 
 static int name_cmp(const void *a, const void *b)
