@@ -81,5 +81,7 @@ struct dt_abi;
 int dt_cmd_open(struct dt_abi *abi);
 /* Refuses positional arguments, as lttng does: CMD_UNDEFINED if any. */
 int dt_cmd_no_positional(const struct dt_args *args);
+/* Refuses more than max positional arguments: CMD_UNDEFINED. */
+int dt_cmd_max_positional(const struct dt_args *args, int max);
 
 #endif /* _DT_CLI_H */

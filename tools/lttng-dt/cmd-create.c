@@ -299,11 +299,9 @@ int dt_cmd_create(int argc, const char **argv)
 	ret = dt_args_parse(&args, argc, argv, create_opts, create_opt, &o);
 	if (ret != DT_ARGS_CONTINUE)
 		goto out;
-	if (args.npos > 1) {
-		dt_err("Too many arguments ('%s')", args.pos[1]);
-		ret = CMD_UNDEFINED;
+	ret = dt_cmd_max_positional(&args, 1);
+	if (ret)
 		goto out;
-	}
 	if (o.output && o.url) {
 		dt_err("--output and --set-url cannot go together");
 		ret = CMD_UNDEFINED;

@@ -102,13 +102,12 @@ static int state_of(const char *arg)
  */
 static int gate_parse(const struct dt_args *args, char **session, int *state)
 {
+	int ret = dt_cmd_max_positional(args, 2);
 	const char *name = NULL;
 
 	*state = -1;
-	if (args->npos > 2) {
-		dt_err("Too many arguments ('%s')", args->pos[2]);
-		return CMD_UNDEFINED;
-	}
+	if (ret)
+		return ret;
 	if (args->npos == 2) {
 		name = args->pos[0];
 		*state = state_of(args->pos[1]);

@@ -21,11 +21,9 @@ int dt_cmd_help(int argc, const char **argv)
 	ret = dt_args_parse(&args, argc, argv, help_opts, dt_opt_none, NULL);
 	if (ret != DT_ARGS_CONTINUE)
 		goto out;
-	if (args.npos > 1) {
-		dt_err("Too many arguments ('%s')", args.pos[1]);
-		ret = CMD_UNDEFINED;
+	ret = dt_cmd_max_positional(&args, 1);
+	if (ret)
 		goto out;
-	}
 	if (args.npos == 1) {
 		name = args.pos[0];
 		if (!dt_cmd_find(name)) {

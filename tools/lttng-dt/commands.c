@@ -42,6 +42,14 @@ int dt_cmd_open(struct dt_abi *abi)
 	return CMD_SUCCESS;
 }
 
+int dt_cmd_max_positional(const struct dt_args *args, int max)
+{
+	if (args->npos <= max)
+		return CMD_SUCCESS;
+	dt_err("Too many arguments ('%s')", args->pos[max]);
+	return CMD_UNDEFINED;
+}
+
 int dt_cmd_no_positional(const struct dt_args *args)
 {
 	if (!args->npos)

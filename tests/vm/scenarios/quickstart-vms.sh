@@ -55,13 +55,9 @@ case "$VM_ROLE" in
 	front=$(link_ip 0 1)
 	check_eq "an untracked request through vm1 and vm2" "ok 3 calls" \
 		dt-rpc call "$front" 6000 untracked 3
-	rm -f /tmp/go && mkfifo /tmp/go
-	sh -c "read x </tmp/go; exec dt-rpc call $front 6000 tracked 3" >/tmp/cli.log 2>&1 &
-	C=$!
-	check "lttng dt-track --pid (the client)" lttng dt-track --pid $C
-	echo go >/tmp/go
-	wait $C
-	check_eq "the tracked request through vm1 and vm2" "ok 3 calls" cat /tmp/cli.log
+	# tracked_call: lttng dt-track --pid of the client before its first byte.
+	check_eq "the tracked request through vm1 and vm2" "ok 3 calls" \
+		tracked_call - "$front" 6000 tracked 3
 	check_eq "tell vm1 and vm2 the requests are over" "ok 1 calls" \
 		dt-rpc call "$front" 6000 done 1
 	check "lttng stop && lttng destroy" sh -c "lttng stop && lttng destroy"
