@@ -5,7 +5,6 @@
 # marked; the gate can be set right after lttng create, before any kernel
 # channel, on the current session when no name is given, and is kept until
 # the session is destroyed; a name lttng does not know is refused.
-# check-kernels: debian debug
 # timeout: 600
 . /lib/vmtest.sh
 
