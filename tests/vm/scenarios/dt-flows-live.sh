@@ -61,8 +61,10 @@ in_live_report() {
 		live && $0 ~ re { found = 1 } END { exit !found }' /tmp/live.txt
 }
 HANDLER='^  thread [0-9]+ pid [0-9]+ srv-tracked: [a-z,]*network'
+# About 4 s on a quiet host; 4 minutes were seen with six VMs sharing two
+# cores, hence the long wait (the time is printed below).
 check "a live report lists the tracked handler while s runs" \
-	wait_for 120 in_live_report "$HANDLER"
+	wait_for 400 in_live_report "$HANDLER"
 t1=$(ns_now)
 echo "# the tracked handler in a live report $(( (t1 - t0) / 1000000 )) ms after the tracked call began"
 check "$F still runs (pid $P)" running $P
