@@ -15,29 +15,58 @@ build=$(realpath -m "$1")
 . "$here/kernel-env.sh"
 vm_kernel_select
 
+# Our modules (none when the tracer is built into the kernel), then the
+# test-only modules, which go into the VM image only.
+build_modules() {
+	if [ "$VM_BUILTIN" = 1 ]; then
+		echo "tracer built into $VM_KIMAGE: no modules to build" >"$build/modules.log"
+	elif ! make -C "$build/tree/src" KERNELDIR="$VM_KERNELDIR" modules \
+		>"$build/modules.log" 2>&1 ||
+	   ! make -C "$build/tree/src" KERNELDIR="$VM_KERNELDIR" \
+		INSTALL_MOD_PATH="$build/modroot" modules_install \
+		>>"$build/modules.log" 2>&1; then
+		tail -n 40 "$build/modules.log" >&2
+		echo "error: module build failed against $VM_KERNELDIR" >&2
+		exit 1
+	fi
+	if ! make -C "$VM_KERNELDIR" M="$build/tree/test-modules" modules \
+		INSTALL_MOD_PATH="$build/modroot" modules_install \
+		>>"$build/modules.log" 2>&1; then
+		tail -n 40 "$build/modules.log" >&2
+		echo "error: test module build failed against $VM_KERNELDIR" >&2
+		exit 1
+	fi
+}
+
 mkdir -p "$build"
-rm -rf "$build/tree" "$build/modroot" "$build/helpers"
-mkdir -p "$build/tree" "$build/helpers"
-cp -r "$repo/src" "$repo/include" "$build/tree/"
-if [ "$VM_BUILTIN" = 1 ]; then
-	echo "tracer built into $VM_KIMAGE: no modules to build" >"$build/modules.log"
-elif ! make -C "$build/tree/src" KERNELDIR="$VM_KERNELDIR" modules \
-	>"$build/modules.log" 2>&1 ||
-   ! make -C "$build/tree/src" KERNELDIR="$VM_KERNELDIR" \
-	INSTALL_MOD_PATH="$build/modroot" modules_install \
-	>>"$build/modules.log" 2>&1; then
-	tail -n 40 "$build/modules.log" >&2
-	echo "error: module build failed against $VM_KERNELDIR" >&2
-	exit 1
-fi
-# Test-only modules, installed into the VM image only.
-cp -r "$here/modules" "$build/tree/test-modules"
-if ! make -C "$VM_KERNELDIR" M="$build/tree/test-modules" modules \
-	INSTALL_MOD_PATH="$build/modroot" modules_install \
-	>>"$build/modules.log" 2>&1; then
-	tail -n 40 "$build/modules.log" >&2
-	echo "error: test module build failed against $VM_KERNELDIR" >&2
-	exit 1
+rm -rf "$build/helpers" "$build/tree.new"
+mkdir -p "$build/helpers" "$build/tree.new"
+cp -r "$repo/src" "$repo/include" "$build/tree.new/"
+cp -r "$here/modules" "$build/tree.new/test-modules"
+
+# The modules are built again only when what goes into them changed: the
+# copied sources, the kernel they are built against, the compiler. A
+# repeated `make demo` or scenario run skips about 90 s of kbuild. The
+# key is taken from the copy, so an edit made during the run is not
+# mistaken for what was built.
+modules_key() {
+	{
+		echo "$VM_KVER $VM_BUILTIN $(realpath -m "$VM_KERNELDIR")"
+		[ -f "$VM_KERNELDIR/Module.symvers" ] && sha256sum <"$VM_KERNELDIR/Module.symvers"
+		gcc --version | head -n 1
+		cd "$build/tree.new" && find . -type f -print0 | sort -z | xargs -0 sha256sum
+	} | sha256sum | cut -d ' ' -f 1
+}
+key=$(modules_key)
+if [ -d "$build/modroot" ] && [ -d "$build/tree" ] &&
+   [ "$(cat "$build/modules.key" 2>/dev/null)" = "$key" ]; then
+	rm -rf "$build/tree.new"
+	echo "modules unchanged since the last build: reusing $build/modroot" >&2
+else
+	rm -rf "$build/tree" "$build/modroot" "$build/modules.key"
+	mv "$build/tree.new" "$build/tree"
+	build_modules
+	echo "$key" >"$build/modules.key"
 fi
 # Opt-in (LTTNG_DT_UPSTREAM=1): upstream lttng-modules 2.13.9 as a second
 # module set, for the benchmarks (doc/upstream-yardstick.md). $build/upstream
