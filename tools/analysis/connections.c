@@ -19,7 +19,8 @@
 
 struct seg {
 	struct fl_key key;
-	uint32_t seq;
+	uint32_t seq, len;
+	int tid;
 	bool send;
 	int64_t t;
 	const struct fl_host *host;
@@ -77,6 +78,8 @@ void fl_conn_mark(struct fl_host *h, int64_t t, const struct fl_mark *m,
 	s = &segs[n_segs++];
 	s->key = m->key;
 	s->seq = m->seq;
+	s->len = m->len;
+	s->tid = m->tid;
 	s->send = send;
 	s->t = t;
 	s->host = h;
@@ -158,6 +161,53 @@ void fl_conn_finish(void)
 			    memcmp(&segs[j].key, &segs[i].key, sizeof(segs[i].key)))
 				break;
 		match_seq(&mt->m, &segs[i], j - i, &first_send);
+	}
+}
+
+size_t fl_host_conns(const struct fl_host *h, struct fl_conn ***out)
+{
+	struct fl_conn *c, **v = NULL;
+	size_t n = 0, cap = 0;
+
+	for (c = h->conns; c; c = c->next) {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 16;
+			v = realloc(v, cap * sizeof(*v));
+			if (!v)
+				fl_oom();
+		}
+		v[n++] = c;
+	}
+	*out = v;
+	return n;
+}
+
+/* segs is sorted: each seq's sends come first, the first sent first. */
+void fl_hops_foreach(void (*fn)(const struct fl_hop *hop, void *arg), void *arg)
+{
+	const struct seg *send = NULL;
+	struct fl_hop hop;
+	size_t i;
+
+	for (i = 0; i < n_segs; i++) {
+		const struct seg *s = &segs[i];
+
+		if (s->send) {
+			if (!send || send->seq != s->seq ||
+			    memcmp(&send->key, &s->key, sizeof(s->key)))
+				send = s;
+			continue;
+		}
+		if (!send || send->seq != s->seq ||
+		    memcmp(&send->key, &s->key, sizeof(s->key)))
+			continue;
+		hop = (struct fl_hop){
+			.send_host = send->host, .recv_host = s->host,
+			.key = s->key, .seq = s->seq, .len = send->len,
+			.send_tid = send->tid, .recv_tid = s->tid,
+			.sent = send->t, .received = s->t,
+		};
+		fn(&hop, arg);
 	}
 }
 

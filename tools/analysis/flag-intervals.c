@@ -111,18 +111,19 @@ void fl_running(struct fl_host *h, int64_t t_ns, uint64_t cpu, int tid)
 /* Close what is open at the end of one trace of h. */
 void fl_trace_end(struct fl_host *h, int64_t t_ns)
 {
-	struct fl_thread *t;
-	size_t i;
+	struct fl_thread **v, *t;
+	size_t i, n = fl_host_threads(h, &v);
 
-	for (i = 0; i < FL_THREAD_BUCKETS; i++)
-		for (t = h->threads[i]; t; t = t->next) {
-			if (t->reasons_now) {
-				on_cpu_stop(t, t_ns);
-				interval_push(t, t_ns, true);
-			}
-			t->reasons_now = 0;
-			t->on_cpu = false;
+	for (i = 0; i < n; i++) {
+		t = v[i];
+		if (t->reasons_now) {
+			on_cpu_stop(t, t_ns);
+			interval_push(t, t_ns, true);
 		}
+		t->reasons_now = 0;
+		t->on_cpu = false;
+	}
+	free(v);
 	for (i = 0; i < h->n_cpus; i++)
 		h->cpu_tid[i] = -1;
 }

@@ -6,6 +6,10 @@
  * matching of sends to receipts is across hosts. Times are nanoseconds
  * from the clock's origin (the Unix epoch for LTTng's monotonic clock
  * with its offset).
+ *
+ * Outside hosts.c and connections.c, the model is walked only through
+ * fl_hosts(), fl_host_threads(), fl_host_conns() and fl_hops_foreach():
+ * how threads and connections are stored is theirs to change.
  */
 #ifndef _LTTNG_DT_FLOWS_H
 #define _LTTNG_DT_FLOWS_H
@@ -80,6 +84,8 @@ struct fl_host {
 struct fl_host *fl_host_get(const char *name);
 struct fl_host *fl_hosts(void);
 struct fl_thread *fl_thread_get(struct fl_host *h, int tid);
+/* Every thread h knows, by tid, in an array the caller frees. */
+size_t fl_host_threads(const struct fl_host *h, struct fl_thread ***out);
 void fl_thread_name(struct fl_host *h, int tid, int pid, const char *name);
 int *fl_host_cpu(struct fl_host *h, uint64_t cpu);
 void fl_hosts_free(void);
@@ -97,6 +103,7 @@ void fl_trace_end(struct fl_host *h, int64_t t);
 struct fl_mark {
 	struct fl_key key;
 	uint32_t seq, len;
+	int tid;			/* the event's context tid, -1 unknown */
 };
 void fl_conn_mark(struct fl_host *h, int64_t t, const struct fl_mark *m,
 		  bool send);
@@ -108,6 +115,24 @@ struct fl_match {
 };
 void fl_conn_finish(void);
 void fl_conn_match(const struct fl_key *k, struct fl_match *out);
+/* h's connection directions, first seen first, in an array the caller frees. */
+size_t fl_host_conns(const struct fl_host *h, struct fl_conn ***out);
+/*
+ * A marked segment's receipt matched to its send (the first send of its
+ * seq: a retransmit is the same bytes). Times are each host's own clock;
+ * tids are the events' context tids (-1 unknown): a send's is the
+ * sender's when sent from its system call, a receipt's is whoever ran
+ * when the segment arrived, often not its reader.
+ */
+struct fl_hop {
+	const struct fl_host *send_host, *recv_host;
+	struct fl_key key;
+	uint32_t seq, len;
+	int send_tid, recv_tid;
+	int64_t sent, received;
+};
+/* Every hop, after fl_conn_finish(), by key then seq then receipt. */
+void fl_hops_foreach(void (*fn)(const struct fl_hop *hop, void *arg), void *arg);
 void fl_conns_free(void);
 
 /* trace-read.c */

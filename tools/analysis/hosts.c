@@ -77,6 +77,35 @@ struct fl_thread *fl_thread_get(struct fl_host *h, int tid)
 	return t;
 }
 
+static int thread_tid_cmp(const void *a, const void *b)
+{
+	const struct fl_thread *x = *(const struct fl_thread *const *)a;
+	const struct fl_thread *y = *(const struct fl_thread *const *)b;
+
+	return (x->tid > y->tid) - (x->tid < y->tid);
+}
+
+size_t fl_host_threads(const struct fl_host *h, struct fl_thread ***out)
+{
+	struct fl_thread *t, **v = NULL;
+	size_t n = 0, cap = 0, i;
+
+	for (i = 0; i < FL_THREAD_BUCKETS; i++)
+		for (t = h->threads[i]; t; t = t->next) {
+			if (n == cap) {
+				cap = cap ? 2 * cap : 64;
+				v = realloc(v, cap * sizeof(*v));
+				if (!v)
+					fl_oom();
+			}
+			v[n++] = t;
+		}
+	if (n)
+		qsort(v, n, sizeof(*v), thread_tid_cmp);
+	*out = v;
+	return n;
+}
+
 /* The latest name wins: dt-rpc, for one, renames itself after a fork. */
 void fl_thread_name(struct fl_host *h, int tid, int pid, const char *name)
 {

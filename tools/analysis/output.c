@@ -8,6 +8,7 @@
  * lttng-dt-flows(1), which scripts may rely on.
  */
 #include <arpa/inet.h>
+#include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,14 +70,6 @@ static void print_key(const struct fl_key *k)
 	printf("%s -> %s", s, d);
 }
 
-static int tid_cmp(const void *a, const void *b)
-{
-	const struct fl_thread *x = *(const struct fl_thread *const *)a;
-	const struct fl_thread *y = *(const struct fl_thread *const *)b;
-
-	return (x->tid > y->tid) - (x->tid < y->tid);
-}
-
 /*
  * A thread still flagged (a live session's report while it runs): its
  * open interval so far, up to the host's last event, and its time on
@@ -136,23 +129,15 @@ static void print_thread(const struct fl_host *h, const struct fl_thread *t)
 			       t->iv_reasons, "  (still flagged)");
 }
 
+/* h's threads that were flagged, by tid, in an array the caller frees. */
 static size_t flagged_threads(const struct fl_host *h, struct fl_thread ***out)
 {
-	struct fl_thread *t, **v = NULL;
-	size_t n = 0, i;
+	size_t n = fl_host_threads(h, out), i, k = 0;
 
-	for (i = 0; i < FL_THREAD_BUCKETS; i++)
-		for (t = h->threads[i]; t; t = t->next) {
-			if (!t->n_iv && !t->reasons_now)
-				continue;
-			v = realloc(v, (n + 1) * sizeof(*v));
-			if (!v)
-				fl_oom();
-			v[n++] = t;
-		}
-	qsort(v, n, sizeof(*v), tid_cmp);
-	*out = v;
-	return n;
+	for (i = 0; i < n; i++)
+		if ((*out)[i]->n_iv || (*out)[i]->reasons_now)
+			(*out)[k++] = (*out)[i];
+	return k;
 }
 
 static void print_side(const struct fl_host *h, const char *what,
@@ -171,7 +156,7 @@ static void print_side(const struct fl_host *h, const char *what,
 static void print_host(const struct fl_host *h)
 {
 	struct fl_thread **v;
-	const struct fl_conn *c;
+	struct fl_conn **c;
 	char when[64], b[40];
 	time_t sec = (time_t)(h->first / 1000000000);
 	struct tm tm;
@@ -189,30 +174,16 @@ static void print_host(const struct fl_host *h)
 		print_thread(h, v[i]);
 	free(v);
 	printf("Marked connections on %s:\n", h->name);
-	for (c = h->conns; c; c = c->next) {
+	n = fl_host_conns(h, &c);
+	for (i = 0; i < n; i++) {
 		printf("  ");
-		print_key(&c->key);
+		print_key(&c[i]->key);
 		printf("\n");
-		print_side(h, "sent", &c->sent);
-		print_side(h, "received", &c->received);
+		print_side(h, "sent", &c[i]->sent);
+		print_side(h, "received", &c[i]->received);
 	}
+	free(c);
 	printf("\n");
-}
-
-/* Each direction once, from the first host that saw it. */
-static bool seen_before(const struct fl_host *upto, const struct fl_conn *c)
-{
-	const struct fl_host *h;
-	const struct fl_conn *o;
-
-	for (h = fl_hosts(); h != upto; h = h->next)
-		for (o = h->conns; o; o = o->next)
-			if (!memcmp(&o->key, &c->key, sizeof(c->key)))
-				return true;
-	for (o = upto->conns; o != c; o = o->next)
-		if (!memcmp(&o->key, &c->key, sizeof(c->key)))
-			return true;
-	return false;
 }
 
 static void print_match(const struct fl_conn *c, struct fl_match *tot)
@@ -241,20 +212,50 @@ static void print_match(const struct fl_conn *c, struct fl_match *tot)
 	tot->matched += m.matched;
 }
 
+static guint key_hash(gconstpointer k)
+{
+	const unsigned char *p = k;
+	guint h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < sizeof(struct fl_key); i++)
+		h = (h ^ p[i]) * 16777619u;
+	return h;
+}
+
+static gboolean key_equal(gconstpointer a, gconstpointer b)
+{
+	return !memcmp(a, b, sizeof(struct fl_key));
+}
+
+/* Each direction once, from the first host that saw it. */
+static void print_matches(struct fl_match *tot)
+{
+	GHashTable *seen = g_hash_table_new(key_hash, key_equal);
+	const struct fl_host *h;
+	struct fl_conn **c;
+	size_t n, i;
+
+	for (h = fl_hosts(); h; h = h->next) {
+		n = fl_host_conns(h, &c);
+		for (i = 0; i < n; i++)
+			if (g_hash_table_add(seen, &c[i]->key))
+				print_match(c[i], tot);
+		free(c);
+	}
+	g_hash_table_destroy(seen);
+}
+
 void fl_print_report(void)
 {
 	const struct fl_host *h;
-	const struct fl_conn *c;
 	struct fl_match tot = { 0 };
 
 	fl_conn_finish();
 	for (h = fl_hosts(); h; h = h->next)
 		print_host(h);
 	printf("Sends matched to receipts (addresses, ports, seq), all hosts:\n");
-	for (h = fl_hosts(); h; h = h->next)
-		for (c = h->conns; c; c = c->next)
-			if (!seen_before(h, c))
-				print_match(c, &tot);
+	print_matches(&tot);
 	printf("Total: %llu marked segments sent, %llu received, %llu matched\n",
 	       (unsigned long long)tot.sent, (unsigned long long)tot.received,
 	       (unsigned long long)tot.matched);

@@ -163,11 +163,13 @@ static void set_packet(struct reader *r, const bt_event *ev)
 	r->cpu = r->have_cpu ? (uint64_t)cpu : 0;
 }
 
-static void on_mark(struct reader *r, int64_t t, const bt_field *pl, bool send)
+static void on_mark(struct reader *r, int64_t t, const bt_field *pl,
+		    const bt_field *ctx, bool send)
 {
 	struct fl_mark m;
 
 	memset(&m, 0, sizeof(m));
+	m.tid = (int)int_member(ctx, "tid", -1);
 	m.key.sport = (uint16_t)int_member(pl, "sport", 0);
 	m.key.dport = (uint16_t)int_member(pl, "dport", 0);
 	m.seq = (uint32_t)int_member(pl, "seq", 0);
@@ -205,7 +207,7 @@ static void on_sched_switch(struct reader *r, int64_t t, const bt_field *pl)
 }
 
 static void on_payload(struct reader *r, int64_t t, const char *name,
-		       const bt_field *pl)
+		       const bt_field *pl, const bt_field *ctx)
 {
 	if (!strcmp(name, "lttng_dt_flag")) {
 		fl_flag_event(r->host, t, (int)int_member(pl, "tid", -1),
@@ -215,10 +217,10 @@ static void on_payload(struct reader *r, int64_t t, const char *name,
 		r->dt_events++;
 		r->host->n_dt_events++;
 	} else if (!strcmp(name, "lttng_dt_mark_send")) {
-		on_mark(r, t, pl, true);
+		on_mark(r, t, pl, ctx, true);
 		r->host->n_dt_events++;
 	} else if (!strcmp(name, "lttng_dt_mark_recv")) {
-		on_mark(r, t, pl, false);
+		on_mark(r, t, pl, ctx, false);
 		r->host->n_dt_events++;
 	} else if (!strcmp(name, "sched_switch")) {
 		on_sched_switch(r, t, pl);
@@ -232,6 +234,7 @@ static void on_event(struct reader *r, const bt_message *msg)
 {
 	const bt_event *ev = bt_message_event_borrow_event_const(msg);
 	const char *name = bt_event_class_get_name(bt_event_borrow_class_const(ev));
+	const bt_field *ctx;
 	struct fl_host *h;
 	int64_t t = 0;
 
@@ -248,9 +251,10 @@ static void on_event(struct reader *r, const bt_message *msg)
 		h->last = t;
 	if (t > r->last)
 		r->last = t;
-	on_context(r, t, bt_event_borrow_common_context_field_const(ev));
+	ctx = bt_event_borrow_common_context_field_const(ev);
+	on_context(r, t, ctx);
 	if (name)
-		on_payload(r, t, name, bt_event_borrow_payload_field_const(ev));
+		on_payload(r, t, name, bt_event_borrow_payload_field_const(ev), ctx);
 }
 
 static bt_graph_simple_sink_component_consume_func_status
