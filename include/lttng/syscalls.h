@@ -31,7 +31,7 @@ void lttng_syscalls_exit(void);
 /* Put a new syscall recorder in its channel's table (locked). */
 int lttng_syscalls_add_recorder_locked(struct lttng_event_recorder *ev);
 /* The session is (becoming) active: callbacks follow enabled recorders. */
-void lttng_syscalls_sync_locked(struct lttng_channel *chan);
+int lttng_syscalls_sync_locked(struct lttng_channel *chan);
 /* Remove the channel's callbacks (stop, destroy); nothing is freed. */
 void lttng_syscalls_unregister_locked(struct lttng_channel *chan);
 /* After the callbacks are gone and synchronised. */
@@ -48,7 +48,7 @@ static inline int lttng_syscalls_add_recorder_locked(struct lttng_event_recorder
 {
 	return -ENOSYS;
 }
-static inline void lttng_syscalls_sync_locked(struct lttng_channel *chan) { }
+static inline int lttng_syscalls_sync_locked(struct lttng_channel *chan) { return 0; }
 static inline void lttng_syscalls_unregister_locked(struct lttng_channel *chan) { }
 static inline void lttng_syscalls_free(struct lttng_channel *chan) { }
 static inline long lttng_syscalls_mask(struct lttng_channel *chan,

@@ -185,7 +185,8 @@ int lttng_session_register_recorders_locked(struct lttng_session *session)
 			ev->registered = !err;
 			ret = ret ?: err;
 		}
-		lttng_syscalls_sync_locked(chan);
+		err = lttng_syscalls_sync_locked(chan);
+		ret = ret ?: err;
 	}
 	return ret;
 }

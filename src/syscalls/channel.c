@@ -71,26 +71,37 @@ int lttng_syscalls_add_recorder_locked(struct lttng_event_recorder *ev)
 	return 0;
 }
 
-static void set_registered(bool *registered, bool want, struct tracepoint *tp,
-			   void *probe, struct lttng_channel *chan)
+/*
+ * A failed registration (no memory for the tracepoint's new callback
+ * array) is returned so that ENABLE or START fails as it does for a
+ * tracepoint event; the flag stays false and the next sync tries again.
+ */
+static int set_registered(bool *registered, bool want, struct tracepoint *tp,
+			  void *probe, struct lttng_channel *chan)
 {
+	int ret;
+
 	if (want == *registered)
-		return;
-	if (want)
-		*registered = !tracepoint_probe_register(tp, probe, chan);
-	else
-		*registered = !!tracepoint_probe_unregister(tp, probe, chan);
+		return 0;
+	if (want) {
+		ret = tracepoint_probe_register(tp, probe, chan);
+		*registered = !ret;
+		return ret;
+	}
+	*registered = !!tracepoint_probe_unregister(tp, probe, chan);
+	return 0;
 }
 
-void lttng_syscalls_sync_locked(struct lttng_channel *chan)
+int lttng_syscalls_sync_locked(struct lttng_channel *chan)
 {
 	struct lttng_channel_syscalls *sc = chan->syscalls;
 	bool want_entry = false, want_exit = false;
 	struct lttng_event_recorder *ev;
+	int ret;
 
 	lockdep_assert_held(&lttng_sessions_lock);
 	if (!sc)
-		return;
+		return 0;
 	list_for_each_entry(ev, &chan->recorders, node) {
 		if (!ev->enabled)
 			continue;
@@ -99,10 +110,10 @@ void lttng_syscalls_sync_locked(struct lttng_channel *chan)
 		else if (ev->desc->kind == LTTNG_EVENT_KIND_SYSCALL_EXIT)
 			want_exit = true;
 	}
-	set_registered(&sc->entry_registered, want_entry, tp_sys_enter,
-		       lttng_sc_entry_probe, chan);
-	set_registered(&sc->exit_registered, want_exit, tp_sys_exit,
-		       lttng_sc_exit_probe, chan);
+	ret = set_registered(&sc->entry_registered, want_entry, tp_sys_enter,
+			     lttng_sc_entry_probe, chan);
+	return set_registered(&sc->exit_registered, want_exit, tp_sys_exit,
+			      lttng_sc_exit_probe, chan) ?: ret;
 }
 
 void lttng_syscalls_unregister_locked(struct lttng_channel *chan)
