@@ -14,6 +14,7 @@
 #ifndef _LTTNG_DT_FLOWS_H
 #define _LTTNG_DT_FLOWS_H
 
+#include <glib.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -40,7 +41,6 @@ struct fl_thread {
 	uint64_t cpu;
 	int64_t acc_from;		/* on CPU and flagged since */
 	int64_t flagged_ns, on_cpu_ns;
-	struct fl_thread *next;
 };
 
 /*
@@ -61,10 +61,8 @@ struct fl_conn_side {
 struct fl_conn {
 	struct fl_key key;
 	struct fl_conn_side sent, received;
-	struct fl_conn *next;
+	unsigned int key_id;		/* connections.c's number for key */
 };
-
-#define FL_THREAD_BUCKETS	1024
 
 struct fl_host {
 	char *name;
@@ -72,11 +70,13 @@ struct fl_host {
 	int64_t first, last;		/* first and last event */
 	uint64_t n_events, n_dt_events, n_sched_switch;
 	bool sched_switch_enabled;	/* a trace declares the event */
-	struct fl_thread *threads[FL_THREAD_BUCKETS];
+	GHashTable *threads;		/* tid -> struct fl_thread */
 	/* Per CPU: who runs there (-1 unknown), for the trace being read. */
 	int *cpu_tid;
 	size_t n_cpus;
-	struct fl_conn *conns;
+	/* key id -> struct fl_conn, and the same in first-seen order */
+	GHashTable *conns;
+	GPtrArray *conn_order;
 	struct fl_host *next;
 };
 
@@ -113,6 +113,9 @@ struct fl_match {
 	int64_t first_delay;		/* receipt - send of the first matched */
 	bool have_delay;
 };
+/* GLib hash table functions for struct fl_key. */
+guint fl_key_hash(gconstpointer k);
+gboolean fl_key_equal(gconstpointer a, gconstpointer b);
 void fl_conn_finish(void);
 void fl_conn_match(const struct fl_key *k, struct fl_match *out);
 /* h's connection directions, first seen first, in an array the caller frees. */
@@ -133,6 +136,7 @@ struct fl_hop {
 };
 /* Every hop, after fl_conn_finish(), by key then seq then receipt. */
 void fl_hops_foreach(void (*fn)(const struct fl_hop *hop, void *arg), void *arg);
+/* With fl_hosts_free(): hosts' connections hold connections.c's key ids. */
 void fl_conns_free(void);
 
 /* trace-read.c */

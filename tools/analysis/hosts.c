@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The hosts read so far and their threads: a list of hosts in the order
- * first seen, a hash of threads by tid per host. A thread is known from
+ * first seen, a GLib hash table of threads by tid per host. A thread is known from
  * any event that names it (statedump, sched_switch, context), so that a
  * flagged thread has a procname even if it never ran while flagged.
  */
@@ -37,6 +37,14 @@ const char *fl_reason_name(unsigned int r)
 	return r < FL_NR_REASONS ? names[r] : "unknown";
 }
 
+static void thread_free(gpointer p)
+{
+	struct fl_thread *t = p;
+
+	free(t->iv);
+	free(t);
+}
+
 struct fl_host *fl_hosts(void)
 {
 	return hosts;
@@ -57,23 +65,22 @@ struct fl_host *fl_host_get(const char *name)
 		fl_oom();
 	h->first = INT64_MAX;
 	h->last = INT64_MIN;
+	h->threads = g_hash_table_new_full(g_direct_hash, g_direct_equal,
+					   NULL, thread_free);
 	*tail = h;
 	return h;
 }
 
 struct fl_thread *fl_thread_get(struct fl_host *h, int tid)
 {
-	struct fl_thread **b = &h->threads[(unsigned int)tid % FL_THREAD_BUCKETS];
-	struct fl_thread *t;
+	struct fl_thread *t = g_hash_table_lookup(h->threads, GINT_TO_POINTER(tid));
 
-	for (t = *b; t; t = t->next)
-		if (t->tid == tid)
-			return t;
+	if (t)
+		return t;
 	t = fl_xalloc(sizeof(*t));
 	t->tid = tid;
 	t->pid = -1;
-	t->next = *b;
-	*b = t;
+	g_hash_table_insert(h->threads, GINT_TO_POINTER(tid), t);
 	return t;
 }
 
@@ -87,19 +94,14 @@ static int thread_tid_cmp(const void *a, const void *b)
 
 size_t fl_host_threads(const struct fl_host *h, struct fl_thread ***out)
 {
-	struct fl_thread *t, **v = NULL;
-	size_t n = 0, cap = 0, i;
+	size_t n = g_hash_table_size(h->threads), i = 0;
+	struct fl_thread **v = fl_xalloc((n ? n : 1) * sizeof(*v));
+	GHashTableIter it;
+	gpointer t;
 
-	for (i = 0; i < FL_THREAD_BUCKETS; i++)
-		for (t = h->threads[i]; t; t = t->next) {
-			if (n == cap) {
-				cap = cap ? 2 * cap : 64;
-				v = realloc(v, cap * sizeof(*v));
-				if (!v)
-					fl_oom();
-			}
-			v[n++] = t;
-		}
+	g_hash_table_iter_init(&it, h->threads);
+	while (g_hash_table_iter_next(&it, NULL, &t))
+		v[i++] = t;
 	if (n)
 		qsort(v, n, sizeof(*v), thread_tid_cmp);
 	*out = v;
@@ -143,22 +145,14 @@ int *fl_host_cpu(struct fl_host *h, uint64_t cpu)
 
 void fl_hosts_free(void)
 {
-	struct fl_thread *t, *tn;
-	struct fl_conn *c, *cn;
 	struct fl_host *h;
-	size_t i;
 
 	while ((h = hosts)) {
 		hosts = h->next;
-		for (i = 0; i < FL_THREAD_BUCKETS; i++)
-			for (t = h->threads[i]; t; t = tn) {
-				tn = t->next;
-				free(t->iv);
-				free(t);
-			}
-		for (c = h->conns; c; c = cn) {
-			cn = c->next;
-			free(c);
+		g_hash_table_destroy(h->threads);
+		if (h->conns) {
+			g_hash_table_destroy(h->conns);
+			g_ptr_array_free(h->conn_order, TRUE);
 		}
 		free(h->cpu_tid);
 		free(h->name);
