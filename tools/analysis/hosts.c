@@ -5,6 +5,7 @@
  * any event that names it (statedump, sched_switch, context), so that a
  * flagged thread has a procname even if it never ran while flagged.
  */
+#define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,24 +51,91 @@ struct fl_host *fl_hosts(void)
 	return hosts;
 }
 
-struct fl_host *fl_host_get(const char *name)
+static char *xstrdup(const char *s)
 {
-	struct fl_host *h, **tail = &hosts;
+	char *d = strdup(s);
 
-	for (h = hosts; h; h = h->next) {
-		if (!strcmp(h->name, name))
-			return h;
-		tail = &h->next;
-	}
-	h = fl_xalloc(sizeof(*h));
-	h->name = strdup(name);
-	if (!h->name)
+	if (!d)
 		fl_oom();
+	return d;
+}
+
+static struct fl_host *host_new(const char *name, const char *hostname)
+{
+	struct fl_host *h = fl_xalloc(sizeof(*h)), **tail = &hosts;
+
+	h->name = xstrdup(name);
+	h->hostname = xstrdup(hostname);
 	h->first = INT64_MAX;
 	h->last = INT64_MIN;
 	h->threads = g_hash_table_new_full(g_direct_hash, g_direct_equal,
 					   NULL, thread_free);
+	while (*tail)
+		tail = &(*tail)->next;
 	*tail = h;
+	return h;
+}
+
+struct fl_host *fl_host_get(const char *name)
+{
+	struct fl_host *h;
+
+	for (h = hosts; h; h = h->next)
+		if (!strcmp(h->name, name))
+			return h;
+	return host_new(name, name);
+}
+
+static bool same_host(const struct fl_host *h, const char *hostname,
+		      const unsigned char *clock_uuid)
+{
+	if (strcmp(h->hostname, hostname) || h->has_clock_uuid != !!clock_uuid)
+		return false;
+	return !clock_uuid || !memcmp(h->clock_uuid, clock_uuid, 16);
+}
+
+/*
+ * One more host of an existing hostname: machines cloned from one image,
+ * or one machine rebooted between two traces (a new boot, a new clock).
+ * Merged, their threads would mix and their delays would look like one
+ * clock's. Named HOSTNAME#N, and said on stderr and in the report.
+ */
+static void name_twin(struct fl_host *h, unsigned int n, const char *where)
+{
+	struct fl_host *o;
+	char *name;
+
+	if (asprintf(&name, "%s#%u", h->hostname, n) < 0)
+		fl_oom();
+	free(h->name);
+	h->name = name;
+	for (o = hosts; o; o = o->next)
+		if (!strcmp(o->hostname, h->hostname))
+			o->same_hostname = n;
+	fl_progress_done();
+	fprintf(stderr, "Warning: hostname %s names %u hosts (their clocks' UUIDs, the boot ids, differ): the one of %s is shown as %s\n",
+		h->hostname, n, where ? where : "a trace", h->name);
+}
+
+struct fl_host *fl_host_get_id(const char *hostname, const unsigned char *clock_uuid,
+			       const char *where)
+{
+	unsigned int n = 0;
+	struct fl_host *h;
+
+	for (h = hosts; h; h = h->next) {
+		if (same_host(h, hostname, clock_uuid))
+			return h;
+		n += !strcmp(h->hostname, hostname);
+	}
+	h = host_new(hostname, hostname);
+	if (clock_uuid) {
+		h->has_clock_uuid = true;
+		memcpy(h->clock_uuid, clock_uuid, 16);
+	}
+	h->first_trace = where ? xstrdup(where) : NULL;
+	if (n)
+		name_twin(h, n + 1, where);
 	return h;
 }
 
@@ -155,6 +223,9 @@ void fl_hosts_free(void)
 			g_ptr_array_free(h->conn_order, TRUE);
 		}
 		free(h->cpu_tid);
+		free(h->lost);
+		free(h->first_trace);
+		free(h->hostname);
 		free(h->name);
 		free(h);
 	}
