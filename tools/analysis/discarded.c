@@ -69,20 +69,25 @@ bool fl_host_lost_between(const struct fl_host *h, int64_t begin, int64_t end)
 	return lo < h->n_lost && h->lost[lo].begin <= end;
 }
 
+/* Every interval of h, uncertain or not (none when h lost nothing). */
 static void mark_host(struct fl_host *h)
 {
-	struct fl_thread **v;
 	struct fl_interval *iv;
-	size_t n, i, j;
+	struct fl_thread *t;
+	GHashTableIter it;
+	gpointer v;
+	size_t j;
 
-	merge_ranges(h);
-	n = fl_host_threads(h, &v);
-	for (i = 0; i < n; i++)
-		for (j = 0; j < v[i]->n_iv; j++) {
-			iv = &v[i]->iv[j];
+	if (h->n_lost)
+		merge_ranges(h);
+	g_hash_table_iter_init(&it, h->threads);
+	while (g_hash_table_iter_next(&it, NULL, &v)) {
+		t = v;
+		for (j = 0; j < t->n_iv; j++) {
+			iv = &t->iv[j];
 			iv->uncertain = fl_host_lost_between(h, iv->begin, iv->end);
 		}
-	free(v);
+	}
 }
 
 void fl_discarded_mark(void)
@@ -90,6 +95,5 @@ void fl_discarded_mark(void)
 	struct fl_host *h;
 
 	for (h = fl_hosts(); h; h = h->next)
-		if (h->n_lost)
-			mark_host(h);
+		mark_host(h);
 }

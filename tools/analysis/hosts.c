@@ -186,7 +186,8 @@ void fl_thread_name(struct fl_host *h, int tid, int pid, const char *name)
 	t = fl_thread_get(h, tid);
 	if (pid > 0)
 		t->pid = pid;
-	if (name && *name)
+	/* most events repeat the name their thread has: no copy then */
+	if (name && *name && strncmp(t->procname, name, sizeof(t->procname) - 1))
 		snprintf(t->procname, sizeof(t->procname), "%s", name);
 }
 
