@@ -197,6 +197,7 @@ void fl_trace_groups_free(struct fl_trace_group *g, size_t n);
 void fl_progress_init(bool quiet);
 void fl_progress_trace(size_t i, size_t n);
 void fl_progress_events(uint64_t n);
+void fl_progress_clear(void);		/* before a message on stderr */
 void fl_progress_done(void);
 
 /* trace-read.c */

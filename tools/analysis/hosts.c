@@ -112,7 +112,7 @@ static void name_twin(struct fl_host *h, unsigned int n, const char *where)
 	for (o = hosts; o; o = o->next)
 		if (!strcmp(o->hostname, h->hostname))
 			o->same_hostname = n;
-	fl_progress_done();
+	fl_progress_clear();
 	fprintf(stderr, "Warning: hostname %s names %u hosts (their clocks' UUIDs, the boot ids, differ): the one of %s is shown as %s\n",
 		h->hostname, n, where ? where : "a trace", h->name);
 }

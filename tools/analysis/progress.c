@@ -6,7 +6,8 @@
  * in place with \r at most four times a second from the first second on,
  * and erased when the reading ends, so that it never mixes with the
  * report or the error lines. Only on a terminal (a log file would keep
- * every \r'd copy) and not with --quiet.
+ * every \r'd copy), not with --quiet, and not for live sessions, whose
+ * reports come on the same terminal while they are read.
  */
 #include <stdio.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 #define EVERY		0.25
 
 static bool enabled;
+static bool reading;			/* trace directories, not live sessions */
 static double started, next;
 static size_t trace_i, n_traces;
 static uint64_t events;
@@ -55,7 +57,7 @@ static void maybe_show(void)
 {
 	double t;
 
-	if (!enabled)
+	if (!enabled || !reading)
 		return;
 	t = now_s();
 	if (t < next)
@@ -68,6 +70,7 @@ void fl_progress_trace(size_t i, size_t n)
 {
 	trace_i = i;
 	n_traces = n;
+	reading = true;
 	maybe_show();
 }
 
@@ -77,11 +80,18 @@ void fl_progress_events(uint64_t n)
 	maybe_show();
 }
 
-/* Erase the line, before anything else is printed. */
-void fl_progress_done(void)
+/* Erase the line, before anything else is printed; it comes back. */
+void fl_progress_clear(void)
 {
 	if (shown)
 		fprintf(stderr, "\r%*s\r", shown, "");
 	shown = 0;
 	fflush(stderr);
+}
+
+/* The reading is over: erase the line for good. */
+void fl_progress_done(void)
+{
+	reading = false;
+	fl_progress_clear();
 }

@@ -387,7 +387,7 @@ sink_consume(bt_message_iterator *it, void *data)
 {
 	struct reader *r = data;
 	bt_message_array_const msgs;
-	uint64_t i, n;
+	uint64_t i, n, n_events;
 
 	switch (bt_message_iterator_next(it, &msgs, &n)) {
 	case BT_MESSAGE_ITERATOR_NEXT_STATUS_OK:
@@ -401,10 +401,11 @@ sink_consume(bt_message_iterator *it, void *data)
 	default:
 		return BT_GRAPH_SIMPLE_SINK_COMPONENT_CONSUME_FUNC_STATUS_ERROR;
 	}
-	for (i = 0; i < n; i++) {
+	for (i = 0, n_events = 0; i < n; i++) {
 		switch (bt_message_get_type(msgs[i])) {
 		case BT_MESSAGE_TYPE_EVENT:
 			on_event(r, msgs[i]);
+			n_events++;
 			break;
 		case BT_MESSAGE_TYPE_DISCARDED_EVENTS:
 		case BT_MESSAGE_TYPE_DISCARDED_PACKETS:
@@ -415,7 +416,7 @@ sink_consume(bt_message_iterator *it, void *data)
 		}
 		bt_message_put_ref(msgs[i]);
 	}
-	fl_progress_events(n);
+	fl_progress_events(n_events);
 	return BT_GRAPH_SIMPLE_SINK_COMPONENT_CONSUME_FUNC_STATUS_OK;
 }
 
@@ -545,7 +546,7 @@ static struct fl_source *source_open(const char *src_name,
 	s->graph = make_graph(src_name, params, &s->r);
 	bt_value_put_ref(params);
 	if (!s->graph) {
-		fl_progress_done();
+		fl_progress_clear();
 		fprintf(stderr, "Error: %s: cannot read the trace with babeltrace2\n",
 			inputs[0]);
 		print_bt_causes();
@@ -576,7 +577,7 @@ enum fl_step fl_source_step(struct fl_source *s)
 	case BT_GRAPH_RUN_ONCE_STATUS_END:
 		return FL_STEP_END;
 	default:
-		fl_progress_done();
+		fl_progress_clear();
 		fprintf(stderr, "Error: %s: babeltrace2 failed to read the trace\n", s->what);
 		print_bt_causes();
 		return FL_STEP_ERROR;
