@@ -39,41 +39,26 @@ struct reader {
  * Where a member of a structure class is, by class and name: the units
  * ask for the same few names of the same few classes for every event,
  * and babeltrace2's lookup by name hashes the name each time (a tenth
- * of the time of a million marks). Slots are found by the class's and
- * the name's addresses and checked on the name itself; emptied with
- * the graph whose classes they name (member_cache_clear()).
+ * of the time of a million marks). A slot, found by the class's and the
+ * name's addresses, remembers an index, which is used only if that
+ * class's member there has the name: a class freed and another made at
+ * its address, or two names in one slot, cost a search, never a wrong
+ * field.
  */
 #define MEMBER_SLOTS	256
 
-struct member_slot {
+static struct member_slot {
 	const bt_field_class *cls;
-	char name[32];
-	bool found;
 	uint64_t index;
-};
+} member_slots[MEMBER_SLOTS];
 
-static struct member_slot member_slots[MEMBER_SLOTS];
-
-static void member_cache_clear(void)
+/* CTF 1.8 names may keep their '_' (babeltrace2 2.0 strips it). */
+static bool member_is(const bt_field_class *fc, uint64_t i, const char *name)
 {
-	memset(member_slots, 0, sizeof(member_slots));
-}
+	const char *m = bt_field_class_structure_member_get_name(
+		bt_field_class_structure_borrow_member_by_index_const(fc, i));
 
-/* CTF 1.8 context names may keep their '_'. */
-static bool member_index(const bt_field_class *fc, const char *name, uint64_t *index)
-{
-	uint64_t i, n = bt_field_class_structure_get_member_count(fc);
-	const char *m;
-
-	for (i = 0; i < n; i++) {
-		m = bt_field_class_structure_member_get_name(
-			bt_field_class_structure_borrow_member_by_index_const(fc, i));
-		if (!strcmp(m, name) || (m[0] == '_' && !strcmp(m + 1, name))) {
-			*index = i;
-			return true;
-		}
-	}
-	return false;
+	return !strcmp(m, name) || (m[0] == '_' && !strcmp(m + 1, name));
 }
 
 /* A member by name, NULL if s is no structure or has none of that name. */
@@ -82,24 +67,23 @@ static const bt_field *member(const bt_field *s, const char *name)
 	const bt_field_class *fc;
 	struct member_slot *m;
 	uintptr_t h;
+	uint64_t i, n;
 
 	if (!s || bt_field_get_class_type(s) != BT_FIELD_CLASS_TYPE_STRUCTURE)
 		return NULL;
 	fc = bt_field_borrow_class_const(s);
+	n = bt_field_class_structure_get_member_count(fc);
 	h = ((uintptr_t)fc >> 4) * 31 + ((uintptr_t)name >> 2);
 	m = &member_slots[(h ^ h >> 8) % MEMBER_SLOTS];
-	if (m->cls != fc || strncmp(m->name, name, sizeof(m->name))) {
-		if (strlen(name) >= sizeof(m->name)) {
-			uint64_t i;
-
-			return member_index(fc, name, &i) ?
-			       bt_field_structure_borrow_member_field_by_index_const(s, i) : NULL;
+	if (m->cls == fc && m->index < n && member_is(fc, m->index, name))
+		return bt_field_structure_borrow_member_field_by_index_const(s, m->index);
+	for (i = 0; i < n; i++)
+		if (member_is(fc, i, name)) {
+			m->cls = fc;
+			m->index = i;
+			return bt_field_structure_borrow_member_field_by_index_const(s, i);
 		}
-		m->cls = fc;
-		strcpy(m->name, name);
-		m->found = member_index(fc, name, &m->index);
-	}
-	return m->found ? bt_field_structure_borrow_member_field_by_index_const(s, m->index) : NULL;
+	return NULL;
 }
 
 static bool int_value(const bt_field *f, int64_t *v)
@@ -345,6 +329,29 @@ static bool snapshot_ns(const bt_clock_snapshot *cs, int64_t *ns)
 	return cs && !bt_clock_snapshot_get_ns_from_origin(cs, ns);
 }
 
+/* When a discarded events or packets message says, what it says. */
+static void discarded_range(const bt_message *msg, bool events,
+			    int64_t *begin, int64_t *end)
+{
+	const bt_stream_class *sc = bt_stream_borrow_class_const(events ?
+		bt_message_discarded_events_borrow_stream_const(msg) :
+		bt_message_discarded_packets_borrow_stream_const(msg));
+	bool ok;
+
+	if (events && bt_stream_class_discarded_events_have_default_clock_snapshots(sc))
+		ok = snapshot_ns(bt_message_discarded_events_borrow_beginning_default_clock_snapshot_const(msg), begin) &&
+		     snapshot_ns(bt_message_discarded_events_borrow_end_default_clock_snapshot_const(msg), end);
+	else if (!events && bt_stream_class_discarded_packets_have_default_clock_snapshots(sc))
+		ok = snapshot_ns(bt_message_discarded_packets_borrow_beginning_default_clock_snapshot_const(msg), begin) &&
+		     snapshot_ns(bt_message_discarded_packets_borrow_end_default_clock_snapshot_const(msg), end);
+	else
+		ok = false;
+	if (!ok) {
+		*begin = INT64_MIN;
+		*end = INT64_MAX;
+	}
+}
+
 /*
  * Events or whole packets the tracer had no room for, between two
  * times when the stream says (its packets' begin and end times), else
@@ -354,31 +361,22 @@ static bool snapshot_ns(const bt_clock_snapshot *cs, int64_t *ns)
 static void on_discarded(struct reader *r, const bt_message *msg)
 {
 	bool events = bt_message_get_type(msg) == BT_MESSAGE_TYPE_DISCARDED_EVENTS;
-	const bt_stream *st = events ? bt_message_discarded_events_borrow_stream_const(msg) :
-				       bt_message_discarded_packets_borrow_stream_const(msg);
-	const bt_stream_class *sc = bt_stream_borrow_class_const(st);
-	int64_t begin = INT64_MIN, end = INT64_MAX;
+	int64_t begin, end;
 	uint64_t count = 0;
-	bt_property_availability have_count;
 
-	set_trace(r, st);
-	if (events && bt_stream_class_discarded_events_have_default_clock_snapshots(sc)) {
-		if (!snapshot_ns(bt_message_discarded_events_borrow_beginning_default_clock_snapshot_const(msg), &begin) ||
-		    !snapshot_ns(bt_message_discarded_events_borrow_end_default_clock_snapshot_const(msg), &end))
-			begin = INT64_MIN, end = INT64_MAX;
-	} else if (!events && bt_stream_class_discarded_packets_have_default_clock_snapshots(sc)) {
-		if (!snapshot_ns(bt_message_discarded_packets_borrow_beginning_default_clock_snapshot_const(msg), &begin) ||
-		    !snapshot_ns(bt_message_discarded_packets_borrow_end_default_clock_snapshot_const(msg), &end))
-			begin = INT64_MIN, end = INT64_MAX;
-	}
+	set_trace(r, events ? bt_message_discarded_events_borrow_stream_const(msg) :
+			      bt_message_discarded_packets_borrow_stream_const(msg));
+	discarded_range(msg, events, &begin, &end);
 	if (events) {
-		have_count = bt_message_discarded_events_get_count(msg, &count);
-		fl_host_discarded(r->host, begin, end,
-				  have_count == BT_PROPERTY_AVAILABILITY_AVAILABLE ? count : 0, 0);
+		if (bt_message_discarded_events_get_count(msg, &count) !=
+		    BT_PROPERTY_AVAILABILITY_AVAILABLE)
+			count = 0;
+		fl_host_discarded(r->host, begin, end, count, 0);
 	} else {
-		have_count = bt_message_discarded_packets_get_count(msg, &count);
-		fl_host_discarded(r->host, begin, end, 0,
-				  have_count == BT_PROPERTY_AVAILABILITY_AVAILABLE ? count : 1);
+		if (bt_message_discarded_packets_get_count(msg, &count) !=
+		    BT_PROPERTY_AVAILABILITY_AVAILABLE)
+			count = 1;
+		fl_host_discarded(r->host, begin, end, 0, count);
 	}
 }
 
@@ -603,7 +601,6 @@ void fl_source_free(struct fl_source *s)
 	if (!s)
 		return;
 	bt_graph_put_ref(s->graph);
-	member_cache_clear();	/* its classes may go with it */
 	free(s->r.traces);
 	free(s->what);
 	free(s);
