@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The hosts read so far and their threads: a list of hosts in the order
- * first seen, a GLib hash table of threads by tid per host. A thread is known from
- * any event that names it (statedump, sched_switch, context), so that a
- * flagged thread has a procname even if it never ran while flagged.
+ * first seen, a GLib hash table of threads by tid per host. A host is a
+ * hostname and its clock's UUID (the boot id with lttng-modules), or a
+ * hostname alone when the clock has none: so two machines with one
+ * hostname are two hosts, the second named HOSTNAME#2. A thread is
+ * known from any event that names it (statedump, sched_switch,
+ * context), so that a flagged thread has a procname even if it never
+ * ran while flagged.
  */
 #define _GNU_SOURCE
 #include <stdio.h>
