@@ -8,7 +8,8 @@
  * tracer counted and the flag intervals they overlap marked uncertain;
  * unreadable traces reported with babeltrace2's causes while the good
  * one is still read; the trace UUID found in text and packetized
- * metadata.
+ * metadata; the command's exit status 2 when it reports the readable
+ * traces of a run where some were not (1 when none was).
  */
 #define _GNU_SOURCE
 #include <setjmp.h>
@@ -18,6 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "ctf-fixture/ctf-writer.h"
@@ -341,6 +344,60 @@ static void unreadable_trace(void **state)
 	done(dir);
 }
 
+/* The exit status of "lttng-dt-flows -q ARGS" (stdout, stderr into dir). */
+static int run_tool(const char *dir, const char *args)
+{
+	char cmd[8192];
+	int status;
+
+	snprintf(cmd, sizeof(cmd), "'%s' -q %s >'%s/out' 2>'%s/err'", FLOWS_TOOL,
+		 args, dir, dir);
+	status = system(cmd);
+	assert_true(status != -1 && WIFEXITED(status));
+	return WEXITSTATUS(status);
+}
+
+/*
+ * The command: a good trace beside a bad one prints the good one's
+ * report and exits 2; the bad one alone exits 1 with no report.
+ */
+static void exit_status(void **state)
+{
+	struct ft_trace g = { .hostname = "hg", .uuid = { 0x9 } };
+	char *dir = ctf_make_dir(), args[4096], *out, *err;
+	struct ft_stream *s;
+
+	(void)state;
+	if (access(FLOWS_TOOL, X_OK)) {
+		print_message("# %s not built: skipped\n", FLOWS_TOOL);
+		skip();
+	}
+	make_dirs(dir, "trace/bad");
+	assert_int_equal(ctf_write_file(dir, "trace/bad/metadata", "garbage", 7), 0);
+	s = open_trace(dir, "trace/good", &g, 0);
+	ft_flag(s, 1000, 10, 10, FT_MANUAL, true);
+	ft_flag(s, 3000, 10, 10, FT_MANUAL, false);
+	assert_int_equal(ft_stream_close(s), 0);
+
+	snprintf(args, sizeof(args), "'%s/trace/good' '%s/trace/bad'", dir, dir);
+	assert_int_equal(run_tool(dir, args), 2);
+	out = ctf_read_file(dir, "out");
+	err = ctf_read_file(dir, "err");
+	assert_non_null(strstr(out, "  thread 10 pid 10 ?: manual; 1 interval, flagged 0.000002000 s, on CPU "));
+	assert_non_null(strstr(err, "/trace/bad: cannot read the trace with babeltrace2\n  babeltrace2: ["));
+	assert_non_null(strstr(err, "\nError: some traces could not be read (above): the report is of the others\n"));
+	free(out);
+	free(err);
+	snprintf(args, sizeof(args), "'%s/trace/bad'", dir);
+	assert_int_equal(run_tool(dir, args), 1);
+	out = ctf_read_file(dir, "out");
+	assert_string_equal(out, "");
+	free(out);
+	snprintf(args, sizeof(args), "'%s/trace/good'", dir);
+	assert_int_equal(run_tool(dir, args), 0);
+	ctf_remove_dir(dir);
+}
+
 /* The trace block's uuid, not a clock's nor a comment's; a packet header's. */
 static void trace_uuid(void **state)
 {
@@ -380,6 +437,7 @@ int main(void)
 		cmocka_unit_test(discarded_events),
 		cmocka_unit_test(unreadable_trace),
 		cmocka_unit_test(trace_uuid),
+		cmocka_unit_test(exit_status),
 	};
 
 	cmocka_set_message_output(CM_OUTPUT_TAP);
