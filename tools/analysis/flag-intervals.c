@@ -41,6 +41,7 @@ static void interval_push(struct fl_thread *t, int64_t end, bool open)
 	iv->end = end > t->iv_begin ? end : t->iv_begin;
 	iv->reasons = t->iv_reasons;
 	iv->open_at_end = open;
+	iv->uncertain = false;		/* discarded.c's to say */
 	t->flagged_ns += iv->end - iv->begin;
 }
 

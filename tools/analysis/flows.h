@@ -14,6 +14,7 @@
 #ifndef _LTTNG_DT_FLOWS_H
 #define _LTTNG_DT_FLOWS_H
 
+#include <glib.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -24,6 +25,8 @@ struct fl_interval {
 	int64_t begin, end;
 	unsigned int reasons;		/* bit per enum fl_reason */
 	bool open_at_end;		/* still flagged when the trace ended */
+	/* Events of its host were lost between its begin and end (discarded.c). */
+	bool uncertain;
 };
 
 struct fl_thread {
@@ -40,7 +43,6 @@ struct fl_thread {
 	uint64_t cpu;
 	int64_t acc_from;		/* on CPU and flagged since */
 	int64_t flagged_ns, on_cpu_ns;
-	struct fl_thread *next;
 };
 
 /*
@@ -61,27 +63,53 @@ struct fl_conn_side {
 struct fl_conn {
 	struct fl_key key;
 	struct fl_conn_side sent, received;
-	struct fl_conn *next;
+	unsigned int key_id;		/* connections.c's number for key */
 };
 
-#define FL_THREAD_BUCKETS	1024
+/* Events a host's tracer had no room for, between begin and end. */
+struct fl_lost_range {
+	int64_t begin, end;
+};
 
+/*
+ * A host is a hostname and a clock UUID (lttng-modules' is the kernel's
+ * boot_id), or a hostname alone for traces whose clock has none. name
+ * is the hostname, or "HOSTNAME#N" for the N-th host sharing it.
+ */
 struct fl_host {
 	char *name;
+	char *hostname;
+	bool has_clock_uuid;
+	unsigned char clock_uuid[16];
+	char *first_trace;		/* where it was first seen, for messages */
+	unsigned int same_hostname;	/* hosts of its hostname, when > 1 */
 	unsigned int n_traces;
 	int64_t first, last;		/* first and last event */
 	uint64_t n_events, n_dt_events, n_sched_switch;
 	bool sched_switch_enabled;	/* a trace declares the event */
-	struct fl_thread *threads[FL_THREAD_BUCKETS];
+	GHashTable *threads;		/* tid -> struct fl_thread */
 	/* Per CPU: who runs there (-1 unknown), for the trace being read. */
 	int *cpu_tid;
 	size_t n_cpus;
-	struct fl_conn *conns;
+	/* key id -> struct fl_conn, and the same in first-seen order */
+	GHashTable *conns;
+	GPtrArray *conn_order;
+	/* discarded.c */
+	uint64_t events_discarded, packets_discarded;
+	struct fl_lost_range *lost;
+	size_t n_lost;
 	struct fl_host *next;
 };
 
 /* hosts.c */
+/* The host named name (a hostname, or HOSTNAME#N), made if new. */
 struct fl_host *fl_host_get(const char *name);
+/*
+ * The host of a trace whose environment says hostname and whose clock
+ * has clock_uuid (NULL: none), made if new; where names the trace.
+ */
+struct fl_host *fl_host_get_id(const char *hostname, const unsigned char *clock_uuid,
+			       const char *where);
 struct fl_host *fl_hosts(void);
 struct fl_thread *fl_thread_get(struct fl_host *h, int tid);
 /* Every thread h knows, by tid, in an array the caller frees. */
@@ -113,6 +141,9 @@ struct fl_match {
 	int64_t first_delay;		/* receipt - send of the first matched */
 	bool have_delay;
 };
+/* GLib hash table functions for struct fl_key. */
+guint fl_key_hash(gconstpointer k);
+gboolean fl_key_equal(gconstpointer a, gconstpointer b);
 void fl_conn_finish(void);
 void fl_conn_match(const struct fl_key *k, struct fl_match *out);
 /* h's connection directions, first seen first, in an array the caller frees. */
@@ -133,10 +164,49 @@ struct fl_hop {
 };
 /* Every hop, after fl_conn_finish(), by key then seq then receipt. */
 void fl_hops_foreach(void (*fn)(const struct fl_hop *hop, void *arg), void *arg);
+/* With fl_hosts_free(): hosts' connections hold connections.c's key ids. */
 void fl_conns_free(void);
+
+/* discarded.c */
+void fl_host_discarded(struct fl_host *h, int64_t begin, int64_t end,
+		       uint64_t events, uint64_t packets);
+/* Mark the intervals of every host that lost events in them uncertain. */
+void fl_discarded_mark(void);
+/* Whether h lost events between begin and end, after fl_discarded_mark(). */
+bool fl_host_lost_between(const struct fl_host *h, int64_t begin, int64_t end);
+
+/* trace-groups.c: trace directories grouped by trace UUID */
+struct fl_trace_dir {
+	char *dir;
+	size_t path;			/* index of the path it was found under */
+};
+struct fl_trace_group {
+	struct fl_trace_dir *dirs;
+	size_t n_dirs;
+	bool has_uuid;
+	unsigned char uuid[16];
+};
+int fl_uuid_parse(const char *s, size_t len, unsigned char uuid[16]);
+void fl_uuid_format(const unsigned char uuid[16], char out[37]);
+int fl_trace_uuid(const char *dir, unsigned char uuid[16]);
+size_t fl_trace_groups(const char *const *paths, size_t n_paths,
+		       struct fl_trace_group **out, bool *bad);
+void fl_trace_groups_free(struct fl_trace_group *g, size_t n);
+
+/* progress.c */
+void fl_progress_init(bool quiet);
+void fl_progress_trace(size_t i, size_t n);
+void fl_progress_events(uint64_t n);
+void fl_progress_clear(void);		/* before a message on stderr */
+void fl_progress_done(void);
 
 /* trace-read.c */
 int fl_read_path(const char *path, unsigned int *n_traces);
+/*
+ * Every path's traces; 0, or -1 after "Error: " lines, the traces that
+ * could be read being in the model all the same.
+ */
+int fl_read_paths(const char *const *paths, size_t n, unsigned int *n_traces);
 /* One babeltrace2 graph reading a trace or a live session, stepped. */
 struct fl_source;
 enum fl_step { FL_STEP_OK, FL_STEP_AGAIN, FL_STEP_END, FL_STEP_ERROR };

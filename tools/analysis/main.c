@@ -5,7 +5,8 @@
  * ran while flagged, and which marked segments went where (doc/analysis.md,
  * lttng-dt-flows(1)). Trace directories are read first, then the live
  * sessions (lttng-live URLs) while they run. Options with popt, like
- * lttng; errors are "Error: ..." on stderr and exit 1.
+ * lttng; errors are "Error: ..." on stderr and exit 1, or exit 2 when
+ * some traces could not be read but the others were, and reported.
  */
 #include <popt.h>
 #include <stdio.h>
@@ -14,7 +15,10 @@
 
 #include "flows.h"
 
-enum { OPT_HELP = 1, OPT_VERSION, OPT_HOSTS, OPT_INTERVAL, OPT_WAIT };
+enum { OPT_HELP = 1, OPT_VERSION, OPT_HOSTS, OPT_INTERVAL, OPT_WAIT, OPT_QUIET };
+
+/* Some traces unreadable, the others' report printed. */
+#define EXIT_PARTIAL	2
 
 static int interval = 5;
 
@@ -27,12 +31,14 @@ static const struct poptOption options[] = {
 	  "Live: a report every SECONDS while events come", "SECONDS" },
 	{ "wait", 'w', POPT_ARG_NONE, NULL, OPT_WAIT,
 	  "Live: wait for the sessions to exist; end on SIGINT", NULL },
+	{ "quiet", 'q', POPT_ARG_NONE, NULL, OPT_QUIET,
+	  "No progress line on stderr", NULL },
 	POPT_TABLEEND
 };
 
 static void usage(FILE *f)
 {
-	fprintf(f, "Usage: lttng-dt-flows [--hosts] [--interval=SECONDS] [--wait]\n"
+	fprintf(f, "Usage: lttng-dt-flows [--hosts] [--interval=SECONDS] [--wait] [--quiet]\n"
 		"                      (TRACE_PATH | net://RELAYD[:PORT]/host/HOST/SESSION)...\n\n"
 		"Read the CTF traces under each TRACE_PATH (a trace directory, or a\n"
 		"directory holding traces, one per host or a session's output), group\n"
@@ -48,11 +54,27 @@ static void usage(FILE *f)
 		"      --hosts             Only list the hosts found and their event counts\n"
 		"  -i, --interval=SECONDS  Live: seconds between two reports (default 5)\n"
 		"  -w, --wait              Live: wait for sessions that do not exist yet\n"
-		"                          and for new ones of that name; end on SIGINT\n\n"
+		"                          and for new ones of that name; end on SIGINT\n"
+		"  -q, --quiet             No progress line on stderr while traces are read\n\n"
 		"See lttng-dt-flows(1) for the whole documentation.\n");
 }
 
-/* Directories first, then the live sessions while they run. */
+/* Whether a host of what was read has an lttng-dt event to report. */
+static bool have_dt_events(void)
+{
+	const struct fl_host *h;
+
+	for (h = fl_hosts(); h; h = h->next)
+		if (h->n_dt_events)
+			return true;
+	return false;
+}
+
+/*
+ * Directories first, all at once (a trace's chunks may be under two of
+ * them), then the live sessions while they run. When some traces
+ * cannot be read, the others are still reported: exit 2.
+ */
 static int run(const char **args, int hosts_only, bool wait)
 {
 	struct fl_live_opts o = {
@@ -60,29 +82,40 @@ static int run(const char **args, int hosts_only, bool wait)
 		.wait = wait,
 		.report = hosts_only ? fl_print_hosts : fl_print_report,
 	};
-	const char **urls;
-	size_t n_urls = 0;
+	const char **urls, **dirs;
+	size_t n_urls = 0, n_dirs = 0;
 	unsigned int n;
 	int i, ret = 0;
 
 	for (i = 0; args[i]; i++)
 		;
 	urls = fl_xalloc((i + 1) * sizeof(*urls));
+	dirs = fl_xalloc((i + 1) * sizeof(*dirs));
 	for (i = 0; args[i]; i++) {
 		if (fl_is_live_url(args[i]))
 			urls[n_urls++] = args[i];
-		else if (fl_read_path(args[i], &n))
-			goto fail;
+		else
+			dirs[n_dirs++] = args[i];
 	}
-	if (n_urls)
-		ret = fl_live_run(urls, n_urls, &o) ? 1 : 0;
-	else
+	if (n_dirs && fl_read_paths(dirs, n_dirs, &n)) {
+		ret = EXIT_PARTIAL;
+		if (!have_dt_events()) {
+			ret = 1;
+			goto out;
+		}
+	}
+	if (n_urls) {
+		if (fl_live_run(urls, n_urls, &o))
+			ret = 1;
+	} else {
 		o.report();
+	}
+	if (ret == EXIT_PARTIAL)
+		fprintf(stderr, "Error: some traces could not be read (above): the report is of the others\n");
+out:
 	free(urls);
+	free(dirs);
 	return ret;
-fail:
-	free(urls);
-	return 1;
 }
 
 int main(int argc, const char **argv)
@@ -90,7 +123,7 @@ int main(int argc, const char **argv)
 	poptContext pc = poptGetContext("lttng-dt-flows", argc, argv, options, 0);
 	const char **paths;
 	int opt, hosts_only = 0, ret = 1;
-	bool wait = false;
+	bool wait = false, quiet = false;
 
 	while ((opt = poptGetNextOpt(pc)) > 0) {
 		switch (opt) {
@@ -115,6 +148,9 @@ int main(int argc, const char **argv)
 		case OPT_WAIT:
 			wait = true;
 			break;
+		case OPT_QUIET:
+			quiet = true;
+			break;
 		}
 	}
 	if (opt < -1) {
@@ -128,6 +164,7 @@ int main(int argc, const char **argv)
 		usage(stderr);
 		goto out;
 	}
+	fl_progress_init(quiet);
 	ret = run(paths, hosts_only, wait);
 out:
 	fl_conns_free();

@@ -102,6 +102,17 @@ static void print_interval(const struct fl_host *h, int64_t begin, int64_t end,
 	printf("%s\n", note);
 }
 
+/* An interval's note, and whether events were lost while it lasted. */
+static const char *interval_note(const char *note, bool uncertain)
+{
+	static char buf[96];
+
+	if (!uncertain)
+		return note;
+	snprintf(buf, sizeof(buf), "%s  (uncertain: events lost)", note);
+	return buf;
+}
+
 static void print_thread(const struct fl_host *h, const struct fl_thread *t)
 {
 	int64_t open_ns, open_cpu_ns;
@@ -123,10 +134,12 @@ static void print_thread(const struct fl_host *h, const struct fl_thread *t)
 	}
 	for (i = 0; i < t->n_iv; i++)
 		print_interval(h, t->iv[i].begin, t->iv[i].end, t->iv[i].reasons,
-			       t->iv[i].open_at_end ? "  (open at trace end)" : "");
+			       interval_note(t->iv[i].open_at_end ? "  (open at trace end)" : "",
+					     t->iv[i].uncertain));
 	if (t->reasons_now)
-		print_interval(h, t->iv_begin, t->iv_begin + open_ns,
-			       t->iv_reasons, "  (still flagged)");
+		print_interval(h, t->iv_begin, t->iv_begin + open_ns, t->iv_reasons,
+			       interval_note("  (still flagged)",
+					     fl_host_lost_between(h, t->iv_begin, h->last)));
 }
 
 /* h's threads that were flagged, by tid, in an array the caller frees. */
@@ -153,6 +166,28 @@ static void print_side(const struct fl_host *h, const char *what,
 	printf("\n");
 }
 
+/*
+ * What the reader must know of a host before its numbers: that its
+ * hostname is another host's too (told apart by the clock UUID), that
+ * its tracer lost events.
+ */
+static void print_host_notes(const struct fl_host *h)
+{
+	char uuid[37] = "none";
+
+	if (h->same_hostname > 1) {
+		if (h->has_clock_uuid)
+			fl_uuid_format(h->clock_uuid, uuid);
+		printf("  Note: hostname %s names %u hosts, told apart by their clock UUID (boot id); this one's: %s, first trace %s\n",
+		       h->hostname, h->same_hostname, uuid,
+		       h->first_trace ? h->first_trace : "?");
+	}
+	if (h->events_discarded || h->packets_discarded || h->n_lost)
+		printf("  Lost on %s: %llu events and %llu packets discarded by the tracer; flag intervals during the losses are marked (uncertain)\n",
+		       h->name, (unsigned long long)h->events_discarded,
+		       (unsigned long long)h->packets_discarded);
+}
+
 static void print_host(const struct fl_host *h)
 {
 	struct fl_thread **v;
@@ -168,6 +203,7 @@ static void print_host(const struct fl_host *h)
 	printf("Host %s: %u trace%s, %llu events from %s UTC over %s s\n", h->name,
 	       h->n_traces, h->n_traces == 1 ? "" : "s",
 	       (unsigned long long)h->n_events, when, b);
+	print_host_notes(h);
 	printf("Flagged threads on %s: %zu%s\n", h->name, n,
 	       h->sched_switch_enabled ? "" : " (sched_switch not recorded: on-CPU time n/a)");
 	for (i = 0; i < n; i++)
@@ -252,6 +288,7 @@ void fl_print_report(void)
 	struct fl_match tot = { 0 };
 
 	fl_conn_finish();
+	fl_discarded_mark();
 	for (h = fl_hosts(); h; h = h->next)
 		print_host(h);
 	printf("Sends matched to receipts (addresses, ports, seq), all hosts:\n");

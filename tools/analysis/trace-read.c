@@ -3,24 +3,26 @@
  * Trace reading through libbabeltrace2's C API. A path names a trace
  * (a directory holding "metadata") or a directory holding traces at any
  * depth, like a session's output directory or one directory per host.
- * Each trace is read by its own graph: source.ctf.fs, filter.utils.muxer
- * (events in time order across the per-CPU streams) and a simple sink of
- * ours that hands each event to the flag-interval and connection units.
+ * Each trace (the directories of one trace UUID: a rotated session's
+ * chunks, trace-groups.c) is read by its own graph: source.ctf.fs with
+ * every directory as an input, filter.utils.muxer (events in time order
+ * across the per-CPU streams) and a simple sink of ours that hands each
+ * event to the flag-interval and connection units, and lost events to
+ * discarded.c. A trace babeltrace2 cannot read is reported with
+ * babeltrace2's own causes, and the others are still read.
  * A live session (an lttng-live URL) is the same graph with
  * source.ctf.lttng-live as its source, stepped by its caller (live.c) so
  * that several hosts' sessions are read side by side as data comes.
  */
 #include <babeltrace2/babeltrace.h>
-#include <dirent.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "flows.h"
 
 struct reader {
+	const char *what;		/* the trace's directory, for messages */
 	struct fl_host *host;
 	const bt_trace *trace;
 	/* Every trace seen: a live session may carry several. */
@@ -33,19 +35,55 @@ struct reader {
 	uint64_t dt_events;
 };
 
-/* A member by name; CTF 1.8 context names may keep their '_'. */
+/*
+ * Where a member of a structure class is, by class and name: the units
+ * ask for the same few names of the same few classes for every event,
+ * and babeltrace2's lookup by name hashes the name each time (a tenth
+ * of the time of a million marks). A slot, found by the class's and the
+ * name's addresses, remembers an index, which is used only if that
+ * class's member there has the name: a class freed and another made at
+ * its address, or two names in one slot, cost a search, never a wrong
+ * field.
+ */
+#define MEMBER_SLOTS	256
+
+static struct member_slot {
+	const bt_field_class *cls;
+	uint64_t index;
+} member_slots[MEMBER_SLOTS];
+
+/* CTF 1.8 names may keep their '_' (babeltrace2 2.0 strips it). */
+static bool member_is(const bt_field_class *fc, uint64_t i, const char *name)
+{
+	const char *m = bt_field_class_structure_member_get_name(
+		bt_field_class_structure_borrow_member_by_index_const(fc, i));
+
+	return !strcmp(m, name) || (m[0] == '_' && !strcmp(m + 1, name));
+}
+
+/* A member by name, NULL if s is no structure or has none of that name. */
 static const bt_field *member(const bt_field *s, const char *name)
 {
-	const bt_field *f;
-	char u[64];
+	const bt_field_class *fc;
+	struct member_slot *m;
+	uintptr_t h;
+	uint64_t i, n;
 
 	if (!s || bt_field_get_class_type(s) != BT_FIELD_CLASS_TYPE_STRUCTURE)
 		return NULL;
-	f = bt_field_structure_borrow_member_field_by_name_const(s, name);
-	if (f)
-		return f;
-	snprintf(u, sizeof(u), "_%s", name);
-	return bt_field_structure_borrow_member_field_by_name_const(s, u);
+	fc = bt_field_borrow_class_const(s);
+	n = bt_field_class_structure_get_member_count(fc);
+	h = ((uintptr_t)fc >> 4) * 31 + ((uintptr_t)name >> 2);
+	m = &member_slots[(h ^ h >> 8) % MEMBER_SLOTS];
+	if (m->cls == fc && m->index < n && member_is(fc, m->index, name))
+		return bt_field_structure_borrow_member_field_by_index_const(s, m->index);
+	for (i = 0; i < n; i++)
+		if (member_is(fc, i, name)) {
+			m->cls = fc;
+			m->index = i;
+			return bt_field_structure_borrow_member_field_by_index_const(s, i);
+		}
+	return NULL;
 }
 
 static bool int_value(const bt_field *f, int64_t *v)
@@ -80,23 +118,38 @@ static const char *str_member(const bt_field *s, const char *name)
 	return bt_field_string_get_value(f);
 }
 
-/* An array of n bytes into out; false if the field is not that. */
+/*
+ * An array of n bytes into out; false if the field is not that. Its
+ * elements share one class: checked once, not per byte (two addresses
+ * of 16 bytes per mark, a million marks).
+ */
 static bool bytes_member(const bt_field *s, const char *name, uint8_t *out,
 			 uint64_t n)
 {
 	const bt_field *f = member(s, name);
 	uint64_t i;
-	int64_t v;
 
 	if (!f || !bt_field_class_type_is(bt_field_get_class_type(f),
 					  BT_FIELD_CLASS_TYPE_ARRAY) ||
 	    bt_field_array_get_length(f) != n)
 		return false;
-	for (i = 0; i < n; i++) {
-		if (!int_value(bt_field_array_borrow_element_field_by_index_const(f, i), &v))
-			return false;
-		out[i] = (uint8_t)v;
+	if (!n)
+		return true;
+	if (!bt_field_class_type_is(bt_field_get_class_type(
+			bt_field_array_borrow_element_field_by_index_const(f, 0)),
+			BT_FIELD_CLASS_TYPE_UNSIGNED_INTEGER)) {
+		int64_t v;
+
+		for (i = 0; i < n; i++) {
+			if (!int_value(bt_field_array_borrow_element_field_by_index_const(f, i), &v))
+				return false;
+			out[i] = (uint8_t)v;
+		}
+		return true;
 	}
+	for (i = 0; i < n; i++)
+		out[i] = (uint8_t)bt_field_integer_unsigned_get_value(
+			bt_field_array_borrow_element_field_by_index_const(f, i));
 	return true;
 }
 
@@ -123,21 +176,35 @@ static bool declares_sched_switch(const bt_trace *tr)
 	return false;
 }
 
-static void set_trace(struct reader *r, const bt_event *ev)
+/*
+ * The host of a stream's trace: its hostname and its clock's UUID
+ * (lttng-modules' is the kernel's boot_id), so that two machines with
+ * one hostname stay two hosts (hosts.c).
+ */
+static struct fl_host *stream_host(const struct reader *r, const bt_stream *st)
 {
-	const bt_trace *tr = bt_stream_borrow_trace_const(bt_event_borrow_stream_const(ev));
+	const bt_trace *tr = bt_stream_borrow_trace_const(st);
+	const bt_clock_class *cc = bt_stream_class_borrow_default_clock_class_const(
+		bt_stream_borrow_class_const(st));
 	const bt_value *v;
 	const char *name = "(no hostname)";
 
+	v = bt_trace_borrow_environment_entry_value_by_name_const(tr, "hostname");
+	if (v && bt_value_is_string(v))
+		name = bt_value_string_get(v);
+	return fl_host_get_id(name, cc ? bt_clock_class_get_uuid(cc) : NULL,
+			      r->what);
+}
+
+static void set_trace(struct reader *r, const bt_stream *st)
+{
+	const bt_trace *tr = bt_stream_borrow_trace_const(st);
 	size_t i;
 
 	if (tr == r->trace)
 		return;
 	r->trace = tr;
-	v = bt_trace_borrow_environment_entry_value_by_name_const(tr, "hostname");
-	if (v && bt_value_is_string(v))
-		name = bt_value_string_get(v);
-	r->host = fl_host_get(name);
+	r->host = stream_host(r, st);
 	for (i = 0; i < r->n_traces; i++)
 		if (r->traces[i] == tr)
 			return;
@@ -241,7 +308,7 @@ static void on_event(struct reader *r, const bt_message *msg)
 	if (bt_clock_snapshot_get_ns_from_origin(
 		    bt_message_event_borrow_default_clock_snapshot_const(msg), &t))
 		return;		/* outside what int64 ns can say */
-	set_trace(r, ev);
+	set_trace(r, bt_event_borrow_stream_const(ev));
 	set_packet(r, ev);
 	h = r->host;
 	h->n_events++;
@@ -257,12 +324,68 @@ static void on_event(struct reader *r, const bt_message *msg)
 		on_payload(r, t, name, bt_event_borrow_payload_field_const(ev), ctx);
 }
 
+static bool snapshot_ns(const bt_clock_snapshot *cs, int64_t *ns)
+{
+	return cs && !bt_clock_snapshot_get_ns_from_origin(cs, ns);
+}
+
+/* When a discarded events or packets message says, what it says. */
+static void discarded_range(const bt_message *msg, bool events,
+			    int64_t *begin, int64_t *end)
+{
+	const bt_stream_class *sc = bt_stream_borrow_class_const(events ?
+		bt_message_discarded_events_borrow_stream_const(msg) :
+		bt_message_discarded_packets_borrow_stream_const(msg));
+	bool ok;
+
+	if (events && bt_stream_class_discarded_events_have_default_clock_snapshots(sc))
+		ok = snapshot_ns(bt_message_discarded_events_borrow_beginning_default_clock_snapshot_const(msg), begin) &&
+		     snapshot_ns(bt_message_discarded_events_borrow_end_default_clock_snapshot_const(msg), end);
+	else if (!events && bt_stream_class_discarded_packets_have_default_clock_snapshots(sc))
+		ok = snapshot_ns(bt_message_discarded_packets_borrow_beginning_default_clock_snapshot_const(msg), begin) &&
+		     snapshot_ns(bt_message_discarded_packets_borrow_end_default_clock_snapshot_const(msg), end);
+	else
+		ok = false;
+	if (!ok) {
+		*begin = INT64_MIN;
+		*end = INT64_MAX;
+	}
+}
+
+/*
+ * Events or whole packets the tracer had no room for, between two
+ * times when the stream says (its packets' begin and end times), else
+ * anywhere in the trace. A count of packets says nothing of their
+ * events: 0 events, 1 range.
+ */
+static void on_discarded(struct reader *r, const bt_message *msg)
+{
+	bool events = bt_message_get_type(msg) == BT_MESSAGE_TYPE_DISCARDED_EVENTS;
+	int64_t begin, end;
+	uint64_t count = 0;
+
+	set_trace(r, events ? bt_message_discarded_events_borrow_stream_const(msg) :
+			      bt_message_discarded_packets_borrow_stream_const(msg));
+	discarded_range(msg, events, &begin, &end);
+	if (events) {
+		if (bt_message_discarded_events_get_count(msg, &count) !=
+		    BT_PROPERTY_AVAILABILITY_AVAILABLE)
+			count = 0;
+		fl_host_discarded(r->host, begin, end, count, 0);
+	} else {
+		if (bt_message_discarded_packets_get_count(msg, &count) !=
+		    BT_PROPERTY_AVAILABILITY_AVAILABLE)
+			count = 1;
+		fl_host_discarded(r->host, begin, end, 0, count);
+	}
+}
+
 static bt_graph_simple_sink_component_consume_func_status
 sink_consume(bt_message_iterator *it, void *data)
 {
 	struct reader *r = data;
 	bt_message_array_const msgs;
-	uint64_t i, n;
+	uint64_t i, n, n_events;
 
 	switch (bt_message_iterator_next(it, &msgs, &n)) {
 	case BT_MESSAGE_ITERATOR_NEXT_STATUS_OK:
@@ -276,11 +399,22 @@ sink_consume(bt_message_iterator *it, void *data)
 	default:
 		return BT_GRAPH_SIMPLE_SINK_COMPONENT_CONSUME_FUNC_STATUS_ERROR;
 	}
-	for (i = 0; i < n; i++) {
-		if (bt_message_get_type(msgs[i]) == BT_MESSAGE_TYPE_EVENT)
+	for (i = 0, n_events = 0; i < n; i++) {
+		switch (bt_message_get_type(msgs[i])) {
+		case BT_MESSAGE_TYPE_EVENT:
 			on_event(r, msgs[i]);
+			n_events++;
+			break;
+		case BT_MESSAGE_TYPE_DISCARDED_EVENTS:
+		case BT_MESSAGE_TYPE_DISCARDED_PACKETS:
+			on_discarded(r, msgs[i]);
+			break;
+		default:
+			break;
+		}
 		bt_message_put_ref(msgs[i]);
 	}
+	fl_progress_events(n_events);
 	return BT_GRAPH_SIMPLE_SINK_COMPONENT_CONSUME_FUNC_STATUS_OK;
 }
 
@@ -316,18 +450,27 @@ static int load_classes(const char *src_name,
 	return 0;
 }
 
-/* babeltrace2's first cause (the root: index 0), after an error of ours. */
-static void print_bt_cause(void)
+/*
+ * babeltrace2's causes of the error that made a call of ours fail, the
+ * root (index 0) first, one line each: the source's own reason (a
+ * metadata syntax error, a truncated packet) is in there, where our
+ * components log nothing (BT_LOGGING_LEVEL_NONE).
+ */
+static void print_bt_causes(void)
 {
 	const bt_error *e = bt_current_thread_take_error();
-	uint64_t n;
+	const bt_error_cause *c;
+	uint64_t i, n;
 
 	if (!e)
 		return;
 	n = bt_error_get_cause_count(e);
-	if (n)
-		fprintf(stderr, "  babeltrace2: %s\n", bt_error_cause_get_message(
-				bt_error_borrow_cause_by_index(e, 0)));
+	for (i = 0; i < n; i++) {
+		c = bt_error_borrow_cause_by_index(e, i);
+		fprintf(stderr, "  babeltrace2: [%s] %s\n",
+			bt_error_cause_get_module_name(c),
+			bt_error_cause_get_message(c));
+	}
 	bt_error_release(e);
 }
 
@@ -377,28 +520,34 @@ struct fl_source {
 	bool live;
 };
 
-/* params: { inputs: [ INPUT ], KEY: VALUE } (KEY NULL for none). */
-static struct fl_source *source_open(const char *src_name, const char *input,
+/* params: { inputs: INPUTS, KEY: VALUE } (KEY NULL for none). */
+static struct fl_source *source_open(const char *src_name,
+				     const char *const *inputs, size_t n,
 				     const char *key, const char *value)
 {
 	struct fl_source *s = fl_xalloc(sizeof(*s));
-	bt_value *params = bt_value_map_create(), *inputs;
+	bt_value *params = bt_value_map_create(), *in;
+	size_t i;
 
-	s->what = strdup(input);
+	s->what = strdup(inputs[0]);
 	if (!s->what)
 		fl_oom();
+	s->r.what = s->what;
 	s->r.last = INT64_MIN;
 	s->live = key != NULL;
-	if (!params || bt_value_map_insert_empty_array_entry(params, "inputs", &inputs) ||
-	    bt_value_array_append_string_element(inputs, input) ||
+	if (!params || bt_value_map_insert_empty_array_entry(params, "inputs", &in) ||
 	    (key && bt_value_map_insert_string_entry(params, key, value)))
 		fl_oom();
+	for (i = 0; i < n; i++)
+		if (bt_value_array_append_string_element(in, inputs[i]))
+			fl_oom();
 	s->graph = make_graph(src_name, params, &s->r);
 	bt_value_put_ref(params);
 	if (!s->graph) {
-		fprintf(stderr, "Error: %s: cannot read the trace with babeltrace2\n", input);
-		if (s->live)
-			print_bt_cause();
+		fl_progress_clear();
+		fprintf(stderr, "Error: %s: cannot read the trace with babeltrace2\n",
+			inputs[0]);
+		print_bt_causes();
 		fl_source_free(s);
 		return NULL;
 	}
@@ -412,7 +561,7 @@ static struct fl_source *source_open(const char *src_name, const char *input,
  */
 struct fl_source *fl_source_live(const char *url, bool wait)
 {
-	return source_open("lttng-live", url, "session-not-found-action",
+	return source_open("lttng-live", &url, 1, "session-not-found-action",
 			   wait ? "continue" : "end");
 }
 
@@ -426,9 +575,9 @@ enum fl_step fl_source_step(struct fl_source *s)
 	case BT_GRAPH_RUN_ONCE_STATUS_END:
 		return FL_STEP_END;
 	default:
+		fl_progress_clear();
 		fprintf(stderr, "Error: %s: babeltrace2 failed to read the trace\n", s->what);
-		if (s->live)
-			print_bt_cause();
+		print_bt_causes();
 		return FL_STEP_ERROR;
 	}
 }
@@ -457,110 +606,111 @@ void fl_source_free(struct fl_source *s)
 	free(s);
 }
 
-/* Read one trace; 0 or -1. Its dt events are added to *dt_events. */
-static int read_trace(const char *dir, uint64_t *dt_events)
+/*
+ * Read one trace, all its directories as one source; 0 or -1. Its dt
+ * events are added to *dt_events. What was read before an error stays
+ * in the model, its open intervals ended at the last event read.
+ */
+static int read_group(const struct fl_trace_group *g, uint64_t *dt_events)
 {
-	struct fl_source *s = source_open("fs", dir, NULL, NULL);
+	const char **inputs = fl_xalloc(g->n_dirs * sizeof(*inputs));
 	struct fl_source_counts c;
+	struct fl_source *s;
 	enum fl_step st;
+	size_t i;
 
+	for (i = 0; i < g->n_dirs; i++)
+		inputs[i] = g->dirs[i].dir;
+	s = source_open("fs", inputs, g->n_dirs, NULL, NULL);
+	free(inputs);
 	if (!s)
 		return -1;
 	do
 		st = fl_source_step(s);
 	while (st == FL_STEP_OK || st == FL_STEP_AGAIN);
-	if (st == FL_STEP_END) {
-		fl_source_finish(s, &c);
-		*dt_events += c.dt_events;
-	}
+	fl_source_finish(s, &c);
+	*dt_events += c.dt_events;
 	fl_source_free(s);
 	return st == FL_STEP_END ? 0 : -1;
 }
 
-static int name_cmp(const void *a, const void *b)
+/* The paths of group g's directories had dt_events more lttng-dt events. */
+static void credit_paths(const struct fl_trace_group *g, uint64_t dt_events,
+			 uint64_t *path_dt, unsigned int *path_traces)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	size_t i, j;
+
+	for (i = 0; i < g->n_dirs; i++) {
+		for (j = 0; j < i; j++)
+			if (g->dirs[j].path == g->dirs[i].path)
+				break;
+		if (j < i)
+			continue;	/* that path has it already */
+		path_dt[g->dirs[i].path] += dt_events;
+		path_traces[g->dirs[i].path]++;
+	}
 }
 
-/* Every trace directory under path, depth first, in name order. */
-static int walk(const char *path, int (*fn)(const char *, void *), void *arg)
+/* A path whose traces were read but hold no lttng-dt event: an error. */
+static int check_dt_events(const char *const *paths, size_t n, const bool *bad,
+			   const uint64_t *path_dt, const unsigned int *path_traces)
 {
-	char buf[4096], **names = NULL;
-	size_t n = 0, cap = 0, i;
-	struct dirent *de;
-	struct stat st;
-	DIR *d;
 	int ret = 0;
+	size_t i;
 
-	snprintf(buf, sizeof(buf), "%s/metadata", path);
-	if (!stat(buf, &st) && S_ISREG(st.st_mode))
-		return fn(path, arg);
-	d = opendir(path);
-	if (!d)
-		return 0;
-	while ((de = readdir(d))) {
-		if (de->d_name[0] == '.')
-			continue;
-		if (n == cap) {
-			cap = cap ? 2 * cap : 16;
-			names = realloc(names, cap * sizeof(*names));
-			if (!names)
-				fl_oom();
-		}
-		names[n] = strdup(de->d_name);
-		if (!names[n++])
-			fl_oom();
-	}
-	closedir(d);
-	qsort(names, n, sizeof(*names), name_cmp);
 	for (i = 0; i < n; i++) {
-		snprintf(buf, sizeof(buf), "%s/%s", path, names[i]);
-		if (!ret && !stat(buf, &st) && S_ISDIR(st.st_mode))
-			ret = walk(buf, fn, arg);
-		free(names[i]);
+		if (bad[i] || path_dt[i])
+			continue;
+		fprintf(stderr, "Error: %s: no lttng-dt event (lttng_dt_flag, lttng_dt_mark_send, lttng_dt_mark_recv) in %u trace%s\n",
+			paths[i], path_traces[i], path_traces[i] == 1 ? "" : "s");
+		ret = -1;
 	}
-	free(names);
 	return ret;
 }
 
-struct walk_state {
-	unsigned int n_traces;
-	uint64_t dt_events;
-};
-
-static int one_trace(const char *dir, void *arg)
+/*
+ * Read every trace under the paths, the directories of one trace UUID
+ * together (a rotated session's chunks); *n_traces is how many traces
+ * that made. 0, or -1 after "Error: " messages; the traces that could
+ * be read are in the model either way.
+ */
+int fl_read_paths(const char *const *paths, size_t n, unsigned int *n_traces)
 {
-	struct walk_state *w = arg;
+	bool *bad = fl_xalloc(n * sizeof(*bad));
+	uint64_t *path_dt = fl_xalloc(n * sizeof(*path_dt)), dt;
+	unsigned int *path_traces = fl_xalloc(n * sizeof(*path_traces));
+	struct fl_trace_group *g;
+	size_t n_groups, i, j;
+	int ret = 0;
 
-	w->n_traces++;
-	return read_trace(dir, &w->dt_events);
+	n_groups = fl_trace_groups(paths, n, &g, bad);
+	for (i = 0; i < n; i++)
+		if (bad[i])
+			ret = -1;
+	for (i = 0; i < n_groups; i++) {
+		fl_progress_trace(i + 1, n_groups);
+		dt = 0;
+		if (read_group(&g[i], &dt)) {
+			ret = -1;
+			for (j = 0; j < g[i].n_dirs; j++)
+				bad[g[i].dirs[j].path] = true;
+		}
+		credit_paths(&g[i], dt, path_dt, path_traces);
+	}
+	fl_progress_done();
+	fl_discarded_mark();
+	if (check_dt_events(paths, n, bad, path_dt, path_traces))
+		ret = -1;
+	*n_traces = (unsigned int)n_groups;
+	fl_trace_groups_free(g, n_groups);
+	free(bad);
+	free(path_dt);
+	free(path_traces);
+	return ret;
 }
 
 /* Read every trace under path; 0, or -1 after an "Error: " message. */
 int fl_read_path(const char *path, unsigned int *n_traces)
 {
-	struct walk_state w = { 0 };
-	struct stat st;
-
-	if (stat(path, &st)) {
-		fprintf(stderr, "Error: %s: %s\n", path, strerror(errno));
-		return -1;
-	}
-	if (!S_ISDIR(st.st_mode)) {
-		fprintf(stderr, "Error: %s: not a directory\n", path);
-		return -1;
-	}
-	if (walk(path, one_trace, &w))
-		return -1;
-	*n_traces = w.n_traces;
-	if (!w.n_traces) {
-		fprintf(stderr, "Error: %s: no CTF trace found\n", path);
-		return -1;
-	}
-	if (!w.dt_events) {
-		fprintf(stderr, "Error: %s: no lttng-dt event (lttng_dt_flag, lttng_dt_mark_send, lttng_dt_mark_recv) in %u trace%s\n",
-			path, w.n_traces, w.n_traces == 1 ? "" : "s");
-		return -1;
-	}
-	return 0;
+	return fl_read_paths(&path, 1, n_traces);
 }
