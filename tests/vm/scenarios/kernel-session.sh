@@ -66,9 +66,10 @@ check "switches name the children" \
 check_lacks "no event lost" '[Dd]iscarded|[Ll]ost' cat /tmp/bt.err
 
 # The clock's UUID is the kernel's boot_id, as lttng-modules gives it:
-# the clock block of the metadata babeltrace2 reads says it.
+# the clock block of the metadata babeltrace2 reads says it (the kernel
+# domain's trace is in kernel/, the directory of its metadata).
 clock_uuid() {
-	babeltrace2 --output-format=ctf-metadata $trace >/tmp/md.txt || return 1
+	babeltrace2 --output-format=ctf-metadata $trace/kernel >/tmp/md.txt || return 1
 	sed -n '/^clock {/,/^}/s/^[[:space:]]*uuid = "\(.*\)";.*/\1/p' /tmp/md.txt
 }
 check_eq "the clock's uuid is the boot_id" \
