@@ -67,6 +67,7 @@ enum lttng_dt_mark_event {
 	LTTNG_DT_MARK_WRITE,	/* a flagged thread's write: what it asked */
 	LTTNG_DT_MARK_READ,	/* a read copied the first new marked byte */
 };
+
 void lttng_dt_event_mark(const struct lttng_dt_mark *m,
 			 enum lttng_dt_mark_event ev);
 

@@ -67,6 +67,7 @@ void lttng_boot_id_load(void)
 	char text[UUID_STRING_LEN + 1];
 
 	might_sleep();
+	/* Pairs with the release below: known, the text is complete. */
 	if (smp_load_acquire(&boot_id_known))
 		return;
 	mutex_lock(&boot_id_lock);
@@ -80,5 +81,6 @@ void lttng_boot_id_load(void)
 
 const char *lttng_boot_id(void)
 {
+	/* Pairs with the release in lttng_boot_id_load(). */
 	return smp_load_acquire(&boot_id_known) ? boot_id : NULL;
 }
