@@ -48,19 +48,28 @@ static inline void lttng_dt_net_count(enum lttng_dt_net_counter i)
 void lttng_dt_net_stats(struct lttng_dt_abi_stats *stats);
 
 /*
- * One marked segment, for lttng_dt_mark_send / lttng_dt_mark_recv: the
- * addresses as the kernel's TCP tracepoints give them (IPv4 ones also
- * v4-mapped in the v6 fields), saddr being the segment's source.
+ * One marked byte range, for the lttng_dt_mark_* events: the addresses as
+ * the kernel's TCP tracepoints give them (IPv4 ones also v4-mapped in the
+ * v6 fields), saddr being the data's source, on either host.
  */
 struct lttng_dt_mark {
 	u16 family;
 	u16 sport, dport;
-	u32 seq;			/* the segment's first sequence number */
-	u32 len;			/* its payload bytes (all of a GSO one) */
+	u32 seq;			/* the range's first sequence number */
+	u32 len;			/* its bytes */
 	u8 saddr[4], daddr[4];
 	u8 saddr_v6[16], daddr_v6[16];
 };
-void lttng_dt_event_mark(const struct lttng_dt_mark *m, bool send);
+
+enum lttng_dt_mark_event {
+	LTTNG_DT_MARK_SEND,	/* a segment left marked: its payload */
+	LTTNG_DT_MARK_RECV,	/* a marked segment came in, honoured */
+	LTTNG_DT_MARK_WRITE,	/* a flagged thread's write: what it asked */
+	LTTNG_DT_MARK_READ,	/* a read copied the first new marked byte */
+};
+
+void lttng_dt_event_mark(const struct lttng_dt_mark *m,
+			 enum lttng_dt_mark_event ev);
 
 /*
  * The trust list belongs to lttng-dt-tcp, which registers these for the

@@ -226,7 +226,7 @@ static int check_extras(const struct lttng_tsdl_env_extra *x, unsigned int nr)
 }
 
 /* 8-4-4-4-12 hex digits and dashes, as babeltrace parses clock.uuid. */
-static bool is_uuid_text(const char *s)
+bool lttng_tsdl_is_uuid(const char *s)
 {
 	unsigned int i;
 
@@ -247,7 +247,7 @@ static int check_trace(const struct lttng_tsdl_trace *tr)
 	if (!tr || !tr->uuid || !tr->hostname || !tr->sysname ||
 	    !tr->kernel_release || !tr->kernel_version || !tr->tracer_name)
 		return -EINVAL;
-	if (tr->clock_uuid && !is_uuid_text(tr->clock_uuid))
+	if (tr->clock_uuid && !lttng_tsdl_is_uuid(tr->clock_uuid))
 		return -EINVAL;
 	return check_extras(tr->extra, tr->nr_extra);
 }

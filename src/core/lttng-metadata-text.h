@@ -60,6 +60,12 @@ struct lttng_text {
 int lttng_text_printf(struct lttng_text *t, const char *fmt, ...) __printf(2, 3);
 
 /*
+ * Whether s is a UUID as a clock's uuid must be: 36 characters, hex
+ * digits in 8-4-4-4-12 groups between dashes, nothing after.
+ */
+bool lttng_tsdl_is_uuid(const char *s);
+
+/*
  * An extra env entry, for our own extensions: key = "str" when str is
  * set, else key = num. The key must be [A-Za-z_][A-Za-z0-9_]* and not a
  * TSDL keyword or type name.

@@ -26,6 +26,7 @@
 #include "compat/fs.h"
 #include "lib/lttng-anon-fd.h"
 #include "lib/lttng-compat-ioctl.h"
+#include "lttng-boot-id.h"
 #include "lttng-metadata-text.h"
 #include "lib/lttng-stream-io.h"
 
@@ -153,6 +154,7 @@ static int trace_block(struct lttng_text *t, const void *arg)
 		.trace_name = session->name[0] ? session->name : NULL,
 		.creation_datetime = session->creation_time[0] ?
 				     session->creation_time : NULL,
+		.clock_uuid = lttng_boot_id(),
 		.tracer_name = "lttng-modules",
 		.tracer_major = LTTNG_TRACER_MAJOR,
 		.tracer_minor = LTTNG_TRACER_MINOR,

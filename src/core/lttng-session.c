@@ -11,6 +11,7 @@
 #include <lttng/syscalls.h>
 
 #include "lib/ringbuffer/buffer.h"
+#include "lttng-boot-id.h"
 
 DEFINE_MUTEX(lttng_sessions_lock);
 static LIST_HEAD(lttng_sessions);
@@ -68,6 +69,8 @@ struct lttng_session *lttng_session_create(void)
 {
 	struct lttng_session *session;
 
+	/* The metadata's clock UUID; it opens a file: before any lock. */
+	lttng_boot_id_load();
 	session = kzalloc(sizeof(*session), GFP_KERNEL);
 	if (!session)
 		return NULL;

@@ -4,7 +4,7 @@
  * probe, registered by lttng-tracer so that the stock sessiond lists it
  * (it only loads the module names lttng-modules has) and
  * `lttng enable-event -k lttng_dt_flag` finds it; the same for the TCP
- * mark's lttng_dt_mark_send and lttng_dt_mark_recv, which lttng-dt-tcp
+ * mark's lttng_dt_mark_send, _recv, _write and _read, which lttng-dt-tcp
  * fires through lttng_dt_event_mark().
  */
 #include <linux/module.h>
@@ -37,6 +37,22 @@ DEFINE_TRACE(lttng_dt_mark_recv,
 	TP_PROTO(const struct lttng_dt_mark *m),
 	TP_ARGS(m));
 
+DECLARE_TRACE(lttng_dt_mark_write,
+	TP_PROTO(const struct lttng_dt_mark *m),
+	TP_ARGS(m));
+
+DEFINE_TRACE(lttng_dt_mark_write,
+	TP_PROTO(const struct lttng_dt_mark *m),
+	TP_ARGS(m));
+
+DECLARE_TRACE(lttng_dt_mark_read,
+	TP_PROTO(const struct lttng_dt_mark *m),
+	TP_ARGS(m));
+
+DEFINE_TRACE(lttng_dt_mark_read,
+	TP_PROTO(const struct lttng_dt_mark *m),
+	TP_ARGS(m));
+
 #define LTTNG_PROBE_SUBSYSTEM	lttng_dt
 #define LTTNG_PROBE_EVENTS	<instrumentation/events/lttng-dt.h>
 #define LTTNG_PROBE_CUSTOM_INIT
@@ -50,12 +66,23 @@ void lttng_dt_event_flag(struct task_struct *t, enum lttng_dt_reason reason,
 }
 
 /* For lttng-dt-tcp, which sets and reads the marks. */
-void lttng_dt_event_mark(const struct lttng_dt_mark *m, bool send)
+void lttng_dt_event_mark(const struct lttng_dt_mark *m,
+			 enum lttng_dt_mark_event ev)
 {
-	if (send)
+	switch (ev) {
+	case LTTNG_DT_MARK_SEND:
 		trace_lttng_dt_mark_send(m);
-	else
+		break;
+	case LTTNG_DT_MARK_RECV:
 		trace_lttng_dt_mark_recv(m);
+		break;
+	case LTTNG_DT_MARK_WRITE:
+		trace_lttng_dt_mark_write(m);
+		break;
+	case LTTNG_DT_MARK_READ:
+		trace_lttng_dt_mark_read(m);
+		break;
+	}
 }
 EXPORT_SYMBOL_GPL(lttng_dt_event_mark);
 

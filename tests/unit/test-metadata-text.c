@@ -601,6 +601,32 @@ static void refuses_bad_event_and_trace(void **state)
 	text_free(&tt);
 }
 
+/*
+ * The check the boot_id reader (src/core/lttng-boot-id.c) applies to the
+ * file's text, its newline cut, before it becomes the clock's UUID: the
+ * same check the trace block applies, so a value read is never refused
+ * there (which would fail the session's start).
+ */
+static void uuid_text_check(void **state)
+{
+	static const char * const bad[] = {
+		"6a2b8d1e-96c7-4f5a-b1f0-0e0b5c3d2a19\n",
+		"6a2b8d1e-96c7-4f5a-b1f0-0e0b5c3d2a1",
+		"6a2b8d1e-96c7-4f5a-b1f0-0e0b5c3d2a19a",
+		"6a2b8d1e-96c7-4f5a-b1f0+0e0b5c3d2a19",
+		"6a2b8d1e96c7-4f5a-b1f0-0e0b5c3d2a19-",
+		"{a2b8d1e-96c7-4f5a-b1f0-0e0b5c3d2a19",
+		"",
+	};
+	unsigned int i;
+
+	(void)state;
+	assert_true(lttng_tsdl_is_uuid("6a2b8d1e-96c7-4f5a-b1f0-0e0b5c3d2a19"));
+	assert_true(lttng_tsdl_is_uuid("6A2B8D1E-96C7-4F5A-B1F0-0E0B5C3D2A19"));
+	for (i = 0; i < ARRAY_LEN(bad); i++)
+		assert_false(lttng_tsdl_is_uuid(bad[i]));
+}
+
 /* ---- Out of memory at every point -------------------------------------- */
 
 enum block { TRACE, STREAM, EVENT };
@@ -1035,6 +1061,7 @@ int main(void)
 		cmocka_unit_test(golden_trace_minimal),
 		cmocka_unit_test(refuses_bad_fields),
 		cmocka_unit_test(refuses_bad_event_and_trace),
+		cmocka_unit_test(uuid_text_check),
 		cmocka_unit_test(enomem_trace),
 		cmocka_unit_test(enomem_stream),
 		cmocka_unit_test(enomem_event),

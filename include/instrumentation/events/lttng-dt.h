@@ -27,6 +27,14 @@ LTTNG_EVENT_LOCAL(lttng_dt_flag,
  * ports as the kernel's TCP tracepoints give them, saddr the segment's
  * source; seq its first sequence number, len its payload, so that an
  * analysis matches a send on one host with its receipt on another.
+ *
+ * lttng_dt_mark_write / lttng_dt_mark_read: the threads at either end,
+ * since segments leave and arrive in whoever's context (softirq). A
+ * flagged thread's write on a marking socket: seq the sequence number of
+ * its first byte, len the bytes it asked to send. A thread's read that
+ * copied the first new marked byte of its socket, whatever its flag: seq
+ * that byte's number, len the bytes copied from it so far. The same key
+ * (addresses, ports; saddr the data's source) as the segments'.
  */
 #define LTTNG_DT_MARK_FIELDS						\
 	LTTNG_FIELDS(							\
@@ -46,6 +54,14 @@ LTTNG_EVENT_LOCAL(lttng_dt_mark_send,
 	LTTNG_DT_MARK_FIELDS)
 
 LTTNG_EVENT_LOCAL(lttng_dt_mark_recv,
+	LTTNG_PROTO(const struct lttng_dt_mark *m),
+	LTTNG_DT_MARK_FIELDS)
+
+LTTNG_EVENT_LOCAL(lttng_dt_mark_write,
+	LTTNG_PROTO(const struct lttng_dt_mark *m),
+	LTTNG_DT_MARK_FIELDS)
+
+LTTNG_EVENT_LOCAL(lttng_dt_mark_read,
 	LTTNG_PROTO(const struct lttng_dt_mark *m),
 	LTTNG_DT_MARK_FIELDS)
 

@@ -44,7 +44,7 @@ static bool should_mark(struct dt_sock *ds, const struct sock *sk, u32 seq,
  * header, reserved bits included, before send_check: a mark set here
  * would make the peer drop every segment. Such sockets are never marked.
  */
-static bool signs_segments(struct sock *sk)
+bool dt_sock_signs(const struct sock *sk)
 {
 #ifdef CONFIG_TCP_MD5SIG
 	if (rcu_access_pointer(tcp_sk(sk)->md5sig_info))
@@ -65,7 +65,7 @@ static void mark_segment(struct dt_sock *ds, struct sock *sk,
 	u32 hlen = th->doff * 4, seq, len;
 	struct lttng_dt_mark m;
 
-	if (th->syn || skb->len <= hlen || signs_segments(sk))
+	if (th->syn || skb->len <= hlen || dt_sock_signs(sk))
 		return;
 	len = skb->len - hlen;
 	seq = ntohl(th->seq);
@@ -74,7 +74,7 @@ static void mark_segment(struct dt_sock *ds, struct sock *sk,
 	((u8 *)th)[DT_TCP_MARK_BYTE] |= DT_TCP_MARK_BIT;
 	lttng_dt_net_count(LTTNG_DT_NET_MARKS_SENT);
 	dt_sock_fill_mark(&m, sk, true, seq, len);
-	lttng_dt_event_mark(&m, true);
+	lttng_dt_event_mark(&m, LTTNG_DT_MARK_SEND);
 }
 
 static int send_check_pre(struct kprobe *p, struct pt_regs *regs)

@@ -13,10 +13,12 @@
  *
  * tcp_rcv_space_adjust fires in tcp_recvmsg() after data was copied, in
  * the reading thread: if its socket is pending and the thread has copied
- * the first marked byte, that thread is flagged with reason network
- * (within the rate limit of the socket's peer when the flag is new) and
- * the socket remembers it served one, so that the thread's next send on
- * it (the response) ends the flag (lttng-dt-tcp-send.c).
+ * the first marked byte, that read is recorded (lttng_dt_mark_read, in
+ * the reader's context, whatever its flag: a thread already flagged
+ * leaves no other trace of it), and that thread is flagged with reason
+ * network (within the rate limit of the socket's peer when the flag is
+ * new) and the socket remembers it served one, so that the thread's next
+ * send on it (the response) ends the flag (lttng-dt-tcp-send.c).
  *
  * inet_sock_set_state to TCP_CLOSE forgets the socket.
  */
@@ -74,7 +76,7 @@ static void mark_in(struct sock *sk, struct sk_buff *skb)
 	}
 	rcu_read_unlock();
 	dt_sock_fill_mark(&m, sk, false, seq, skb->len - hlen);
-	lttng_dt_event_mark(&m, false);
+	lttng_dt_event_mark(&m, LTTNG_DT_MARK_RECV);
 }
 
 static void dt_tcp_probe(void *data, struct sock *sk, struct sk_buff *skb)
@@ -111,9 +113,19 @@ static void flag_reader(struct dt_sock *ds, const struct sock *sk)
 		ds->served = true;
 }
 
+/* The reader's lttng_dt_mark_read: from the first marked byte to copied. */
+static void mark_read(const struct sock *sk, u32 seq, u32 copied)
+{
+	struct lttng_dt_mark m;
+
+	dt_sock_fill_mark(&m, sk, false, seq, copied - seq);
+	lttng_dt_event_mark(&m, LTTNG_DT_MARK_READ);
+}
+
 static void dt_rcv_space_adjust(void *data, struct sock *sk)
 {
 	struct dt_sock *ds;
+	u32 copied;
 
 	/* Readers are threads; tcp_read_sock() users may be softirqs. */
 	if (!atomic_read(&dt_tcp_nr_socks) || !in_task() ||
@@ -121,9 +133,11 @@ static void dt_rcv_space_adjust(void *data, struct sock *sk)
 		return;
 	rcu_read_lock();
 	ds = dt_sock_find(sk);
+	copied = READ_ONCE(tcp_sk(sk)->copied_seq);
 	if (ds && READ_ONCE(ds->pending) &&
-	    dt_seq_before(ds->pending_seq, READ_ONCE(tcp_sk(sk)->copied_seq))) {
+	    dt_seq_before(ds->pending_seq, copied)) {
 		WRITE_ONCE(ds->pending, false);
+		mark_read(sk, ds->pending_seq, copied);
 		flag_reader(ds, sk);
 	}
 	rcu_read_unlock();

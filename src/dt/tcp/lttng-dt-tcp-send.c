@@ -17,6 +17,12 @@
  * request there) and now sends on it is sending the response: its
  * network reason ends here. Its socket was turned on just before, so the
  * response itself is marked.
+ *
+ * A flagged thread's write is recorded here too (lttng_dt_mark_write), in
+ * its own context: the segments that carry it leave later, often from
+ * softirq, so their lttng_dt_mark_send cannot name the writer. Its seq is
+ * write_seq, the number the write's first byte gets; its len, the size
+ * the caller asked for (a non-blocking write may queue less).
  */
 #include <linux/kprobes.h>
 #include <linux/percpu.h>
@@ -45,25 +51,46 @@ static void stop_marking(struct dt_sock *ds, struct sock *sk)
 	WRITE_ONCE(ds->marking, false);
 }
 
-static int sendmsg_pre(struct kprobe *p, struct pt_regs *regs)
+/* The writer's lttng_dt_mark_write: data it queues from write_seq on. */
+static void mark_write(const struct sock *sk, size_t size)
 {
-	struct sock *sk = (struct sock *)regs_get_kernel_argument(regs, 0);
+	struct lttng_dt_mark m;
+
+	if (!size || dt_sock_signs(sk))
+		return;
+	dt_sock_fill_mark(&m, sk, true, READ_ONCE(tcp_sk(sk)->write_seq),
+			  min_t(size_t, size, U32_MAX));
+	lttng_dt_event_mark(&m, LTTNG_DT_MARK_WRITE);
+}
+
+/* sk locked, in the sending thread, which asks to send size bytes. */
+static void before_send(struct sock *sk, size_t size)
+{
 	bool flagged = this_cpu_read(lttng_dt_current_flagged);
 	struct dt_sock *ds;
 
 	if (!flagged && !atomic_read(&dt_tcp_nr_socks))
-		return 0;
+		return;
 	rcu_read_lock();
 	if (flagged) {
 		ds = dt_sock_get(sk);
-		if (ds)
+		if (ds) {
 			start_marking(ds);
+			mark_write(sk, size);
+		}
 	} else {
 		ds = dt_sock_find(sk);
 		if (ds && READ_ONCE(ds->marking))
 			stop_marking(ds, sk);
 	}
 	rcu_read_unlock();
+}
+
+/* tcp_sendmsg_locked(sk, msg, size) */
+static int sendmsg_pre(struct kprobe *p, struct pt_regs *regs)
+{
+	before_send((struct sock *)regs_get_kernel_argument(regs, 0),
+		    regs_get_kernel_argument(regs, 2));
 	return 0;
 }
 
@@ -73,9 +100,17 @@ static struct kprobe sendmsg_kp = {
 };
 
 #ifdef LTTNG_HAVE_DO_TCP_SENDPAGES
+/* do_tcp_sendpages(sk, page, offset, size, flags) */
+static int sendpages_pre(struct kprobe *p, struct pt_regs *regs)
+{
+	before_send((struct sock *)regs_get_kernel_argument(regs, 0),
+		    regs_get_kernel_argument(regs, 3));
+	return 0;
+}
+
 static struct kprobe sendpages_kp = {
 	.symbol_name = "do_tcp_sendpages",
-	.pre_handler = sendmsg_pre,
+	.pre_handler = sendpages_pre,
 };
 
 static int start_sendpages(void)

@@ -60,6 +60,7 @@ void dt_sock_fill_mark(struct lttng_dt_mark *m, const struct sock *sk,
 		       bool send, u32 seq, u32 len);
 
 /* lttng-dt-tcp-egress.c / -send.c / -ingress.c: kprobes and tracepoints. */
+bool dt_sock_signs(const struct sock *sk);	/* TCP-MD5/AO: never marked */
 int dt_egress_start(void);
 void dt_egress_stop(void);
 int dt_send_start(void);

@@ -53,12 +53,15 @@ check_eq "trust list starts empty" "" cat $P/trust
 
 lttng-sessiond --background >/tmp/sessiond.log 2>&1
 check "lttng-sessiond starts" wait_for 30 lttng list
-check "lttng list -k lists lttng_dt_mark_send and _recv" sh -c \
-	'lttng list -k | grep -q "lttng_dt_mark_send " && lttng list -k | grep -q "lttng_dt_mark_recv "'
+lttng list -k >/tmp/list-k.txt
+for e in send recv write read; do
+	check "lttng list -k lists lttng_dt_mark_$e" grep -q "lttng_dt_mark_$e " /tmp/list-k.txt
+done
 mk() {
 	lttng create g --output="$T/g" >/dev/null &&
 	lttng enable-channel -k --subbuf-size 1M --num-subbuf 8 ch >/dev/null &&
 	lttng enable-event -k -c ch sched_switch,lttng_dt_flag,lttng_dt_mark_send,lttng_dt_mark_recv >/dev/null &&
+	lttng enable-event -k -c ch lttng_dt_mark_write,lttng_dt_mark_read >/dev/null &&
 	lttng add-context -k -c ch -t pid -t tid -t procname >/dev/null
 }
 check "create session g" mk
@@ -131,6 +134,13 @@ check "network flags cleared by the responses" sh -c \
 	"[ $(stat net_cleared_response) -ge 40 ]"
 check_eq "trusted: nothing ignored" "$U0 $R0" echo "$(stat marks_untrusted) $(stat marks_ratelimited)"
 check_eq "no thread left flagged" "" $D list
+# An untracked client while g records: its connection has no mark event.
+$IP netns exec cli sh -c 'DT_RPC_SOCK=/tmp/u2.sock exec dt-rpc call 10.1.0.2 6000 untracked2 3' \
+	>/tmp/u2.log 2>&1 &
+U2=$!
+wait $U2
+check_eq "untracked client while g records: 3 calls" "ok 3 calls" cat /tmp/u2.log
+UP=$(sed -n 's/^port \([0-9]*\) .*/\1/p' /tmp/u2.sock)
 
 check "stop g" lttng stop g
 check "babeltrace2 reads g" sh -c "babeltrace2 $T/g >/tmp/g.txt 2>/tmp/g.err"
@@ -153,6 +163,56 @@ check_eq "g: every mark send has a receipt (same seq)" "" sh -c \
 	"grep -o 'lttng_dt_mark_send: .*' /tmp/g.txt | sed 's/.*seq = \([0-9]*\).*/\1/' | sort -u >/tmp/s.seq;
 	 grep -o 'lttng_dt_mark_recv: .*' /tmp/g.txt | sed 's/.*seq = \([0-9]*\).*/\1/' | sort -u >/tmp/r.seq;
 	 grep -vxFf /tmp/r.seq /tmp/s.seq"
+# The threads at the ends of the marked bytes: /tmp/g.KIND holds "TID
+# SPORT DPORT SEQ LEN" of each lttng_dt_mark_KIND, in the trace's order.
+for k in send write read; do
+	grep "lttng_dt_mark_$k: " /tmp/g.txt |
+	sed -n 's/.* tid = \([0-9]*\),.* sport = \([0-9]*\), dport = \([0-9]*\),.* seq = \([0-9]*\), len = \([0-9]*\) }.*/\1 \2 \3 \4 \5/p' >/tmp/g.$k
+done
+# sel KIND TID SPORT DPORT COLUMN: that column of the matching lines (TID
+# - for any), one a line.
+sel() {
+	awk -v t="$2" -v s="$3" -v d="$4" -v c="$5" \
+		'($1 == t || t == "-") && $2 == s && $3 == d { print $c }' /tmp/g.$1
+}
+# The tracked client's port, from its writes to 6000 (one connection);
+# srv's handler of it, named after its first request.
+CP=$(awk -v c=$C '$1 == c && $3 == 6000 { print $2 }' /tmp/g.write | sort -u)
+ST=$(grep 'procname = "srv-tracked"' /tmp/g.txt | sed -n 's/.* tid = \([0-9]*\),.*/\1/p' | head -n 1)
+echo "# tracked client: tid $C, port ${CP:-none}; its handler in srv: tid ${ST:-none}"
+check_eq "g: the client's 20 writes, in its context, of 11 then 12 bytes" \
+	"11 11 11 11 11 11 11 11 11 11 12 12 12 12 12 12 12 12 12 12" \
+	echo $(sel write $C "$CP" 6000 5)
+# Each write's seq is write_seq then: where the previous one ended.
+contiguous() {
+	awk -v c=$C -v p="$CP" '$1 == c && $2 == p && $3 == 6000 {
+		if (n++ && $4 != (s + l) % 4294967296)
+			print "write at " $4 ", expected " (s + l) % 4294967296
+		s = $4; l = $5 }
+		END { if (n != 20) print n + 0 " writes" }' /tmp/g.write
+}
+check_eq "g: the client's writes follow each other (seq = the previous seq + len)" "" contiguous
+# The segment that carries a write's first byte has its seq.
+unsent() {
+	sel send - "$CP" 6000 4 | sort -u >/tmp/cs.seq
+	sel write $C "$CP" 6000 4 | grep -vxFf /tmp/cs.seq
+}
+check_eq "g: each client write's first byte left in a marked segment" "" unsent
+check_eq "g: srv's handler read each request: its mark_read seqs are the writes' (tid ${ST:-none})" \
+	"$(sel write $C "$CP" 6000 4)" sel read "$ST" "$CP" 6000 4
+check_eq "g: each of those reads copied at least its first byte" "20" sh -c \
+	"awk -v t='$ST' -v p='$CP' '\$1 == t && \$2 == p && \$3 == 6000 && \$5 > 0' /tmp/g.read | wc -l"
+# The marked responses, read by the client, flagged manual all along.
+check_eq "g: srv's handler wrote 20 responses, in its context" "20" sh -c \
+	"awk -v t='$ST' -v p='$CP' '\$1 == t && \$2 == 6000 && \$3 == p' /tmp/g.write | wc -l"
+check_eq "g: the tracked client (manual) read each marked response: mark_read in its context" \
+	"$(sel write "$ST" 6000 "$CP" 4)" sel read $C 6000 "$CP" 4
+check_lacks "g: the untracked client's connection (port ${UP:-?}): no mark event" \
+	"lttng_dt_mark_[a-z]+: .*(sport|dport) = ${UP:-unknown}," cat /tmp/g.txt
+check_lacks "g: no mark_write or mark_read in the untracked client (tid $U2)" \
+	"lttng_dt_mark_(write|read): .* tid = $U2," cat /tmp/g.txt
+check_lacks "g: none in its handlers" \
+	'lttng_dt_mark_[a-z]+: .*procname = "(srv|be)-untracked2"' cat /tmp/g.txt
 check "lttng destroy g" lttng destroy g
 
 # A pool: the thread that reads never answers, so its flag lapses (a

@@ -65,6 +65,21 @@ check "switches name the children" \
 # error, not among the events.
 check_lacks "no event lost" '[Dd]iscarded|[Ll]ost' cat /tmp/bt.err
 
+# The clock's UUID is the kernel's boot_id, as lttng-modules gives it:
+# the clock block of the metadata babeltrace2 reads says it (the kernel
+# domain's trace is in kernel/, the directory of its metadata).
+clock_uuid() {
+	babeltrace2 --output-format=ctf-metadata $trace/kernel >/tmp/md.txt || return 1
+	sed -n '/^clock {/,/^}/s/^[[:space:]]*uuid = "\(.*\)";.*/\1/p' /tmp/md.txt
+}
+check_eq "the clock's uuid is the boot_id" \
+	"$(cat /proc/sys/kernel/random/boot_id)" clock_uuid
+# Each stream class's clock class prints its UUID indented by 6, the
+# trace's by 4.
+check_eq "babeltrace2 reads it as the clock class's UUID" \
+	"$(cat /proc/sys/kernel/random/boot_id)" pipe_sh \
+	"babeltrace2 -c sink.text.details --params=with-data=false $trace | sed -n 's/^      UUID: //p' | sort -u"
+
 kill -TERM "$(pidof lttng-sessiond)"
 check "lttng-sessiond exits" wait_for 30 sh -c '! pidof lttng-sessiond'
 check "every module unloads" sh -c '! grep -q "^lttng" /proc/modules'

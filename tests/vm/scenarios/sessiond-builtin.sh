@@ -27,7 +27,8 @@ check_lacks "only the event-notifier group is reported missing" . complaints
 # The probes are built in too and registered at boot: the list holds the
 # tracer's own events and theirs.
 lttng list -k | sed "/^$/d; s/^ *//; s/ (loglevel.*//" >/tmp/list-k.txt
-for e in lttng_dt_flag lttng_dt_mark_send lttng_dt_mark_recv sched_switch \
+for e in lttng_dt_flag lttng_dt_mark_send lttng_dt_mark_recv lttng_dt_mark_write \
+	lttng_dt_mark_read sched_switch \
 	irq_handler_entry lttng_statedump_process_state tcp_probe lttng_test_filter_event; do
 	check "lttng list -k lists $e" grep -qx "$e" /tmp/list-k.txt
 done

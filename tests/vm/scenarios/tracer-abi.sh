@@ -20,13 +20,15 @@ check_eq "CALIBRATE unknown type: EINVAL" "EINVAL" lttng-abi-probe calibrate 7
 check_eq "TRACEPOINT_LIST returns an fd" "fd" lttng-abi-probe ioctl 0x0000F647
 dt_events="event { name = lttng_dt_flag; };
 event { name = lttng_dt_mark_send; };
-event { name = lttng_dt_mark_recv; };"
+event { name = lttng_dt_mark_recv; };
+event { name = lttng_dt_mark_write; };
+event { name = lttng_dt_mark_read; };"
 if tracer_is_builtin; then
 	# The probes are built in too, registered at boot, listed after the
 	# tracer's own events.
 	list_builtin() {
 		lttng-abi-probe list tracepoint >/tmp/tp.txt &&
-		[ "$(head -n 3 /tmp/tp.txt)" = "$dt_events" ] &&
+		[ "$(head -n 5 /tmp/tp.txt)" = "$dt_events" ] &&
 		grep -qx "event { name = sched_switch; };" /tmp/tp.txt &&
 		grep -qx "event { name = tcp_probe; };" /tmp/tp.txt &&
 		grep -qx "event { name = lttng_test_filter_event; };" /tmp/tp.txt
