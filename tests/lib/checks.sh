@@ -130,6 +130,15 @@ lttng_ring_buffer_client_mmap_discard
 lttng_ring_buffer_client_mmap_overwrite
 lttng_ring_buffer_metadata_mmap_client"
 
+# export_file FILE NAME: FILE on the console in base64 between two
+# markers, for the host to save as NAME next to the VM's logs
+# (tests/vm/extract-exports.sh): the VM's own files end with it.
+export_file() {
+	echo "=== EXPORT BEGIN $2"
+	base64 "$1"
+	echo "=== EXPORT END $2"
+}
+
 module_loaded() { grep -q "^$1 " /proc/modules; }
 
 # True when the tracer is compiled into the running kernel.
