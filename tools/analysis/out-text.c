@@ -107,13 +107,33 @@ static void print_link(const struct fl_view *v, const struct fl_link *l)
 	       w, sn, rc, rd, d);
 }
 
+/* The links from each span, by span id: a scan per span would be quadratic. */
+static size_t *link_index(const struct fl_view *v, size_t **first)
+{
+	size_t *next = calloc(v->n_links + 1, sizeof(*next)), i;
+
+	*first = calloc(v->n_spans + 1, sizeof(**first));
+	if (!next || !*first)
+		fl_oom();
+	/* lists of link index + 1, 0 ends; built backwards to keep their order */
+	for (i = v->n_links; i-- > 0;) {
+		size_t f = v->links[i].from->id;
+
+		next[i] = (*first)[f];
+		(*first)[f] = i + 1;
+	}
+	return next;
+}
+
+static size_t *links_next, *links_first;
+
 static void print_links_from(const struct fl_view *v, const struct fl_span *s)
 {
 	size_t i;
 
-	for (i = 0; i < v->n_links; i++)
-		if (v->links[i].from == s && v->links[i].shown)
-			print_link(v, &v->links[i]);
+	for (i = links_first[s->id]; i; i = links_next[i - 1])
+		if (v->links[i - 1].shown)
+			print_link(v, &v->links[i - 1]);
 }
 
 static void print_request(const struct fl_view *v, const struct fl_request *rq)
@@ -179,6 +199,7 @@ void fl_out_text(const struct fl_view *v)
 {
 	size_t i, n = 0;
 
+	links_next = link_index(v, &links_first);
 	print_clocks(v);
 	for (i = 0; i < v->n_requests; i++)
 		n += v->requests[i].shown;
@@ -195,4 +216,6 @@ void fl_out_text(const struct fl_view *v)
 	if (v->reads_unmatched)
 		printf("Marked reads whose write is in no trace read: %llu\n",
 		       (unsigned long long)v->reads_unmatched);
+	free(links_next);
+	free(links_first);
 }

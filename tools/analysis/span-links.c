@@ -508,15 +508,15 @@ static GPtrArray **links_from(const struct fl_view *v)
 }
 
 /* Breadth first from the root, along links, not into other roots. */
-static void walk_request(struct fl_view *v, GPtrArray **from,
+static void walk_request(GPtrArray **from, unsigned int *seen,
 			 struct fl_request *rq)
 {
 	GPtrArray *q = g_ptr_array_new();
-	bool *seen = g_new0(bool, v->n_spans + 1);
 	guint head = 0, i;
 
+	/* seen[span id] == rq->id: one array for all walks, no clearing */
 	g_ptr_array_add(q, (gpointer)rq->root);
-	seen[rq->root->id] = true;
+	seen[rq->root->id] = rq->id;
 	span_join((struct fl_span *)rq->root, rq->id);
 	while (head < q->len) {
 		const struct fl_span *s = g_ptr_array_index(q, head++);
@@ -526,14 +526,13 @@ static void walk_request(struct fl_view *v, GPtrArray **from,
 			struct fl_span *to = (struct fl_span *)
 				((struct fl_link *)g_ptr_array_index(out, i))->to;
 
-			if (is_root(to) || seen[to->id])
+			if (is_root(to) || seen[to->id] == rq->id)
 				continue;
-			seen[to->id] = true;
+			seen[to->id] = rq->id;
 			span_join(to, rq->id);
 			g_ptr_array_add(q, to);
 		}
 	}
-	g_free(seen);
 	g_ptr_array_sort(q, span_ptr_cmp);
 	rq->n_spans = q->len;
 	rq->spans = (const struct fl_span **)g_ptr_array_free(q, FALSE);
@@ -541,6 +540,7 @@ static void walk_request(struct fl_view *v, GPtrArray **from,
 
 void fl_requests_build(struct fl_view *v)
 {
+	unsigned int *seen;
 	GPtrArray **from;
 	size_t i, n = 0;
 
@@ -558,8 +558,10 @@ void fl_requests_build(struct fl_view *v)
 		rq->root = &v->spans[i];
 	}
 	from = links_from(v);
+	seen = g_new0(unsigned int, v->n_spans + 1);
 	for (i = 0; i < v->n_requests; i++)
-		walk_request(v, from, &v->requests[i]);
+		walk_request(from, seen, &v->requests[i]);
+	g_free(seen);
 	for (i = 0; i < v->n_spans; i++)
 		if (from[i])
 			g_ptr_array_free(from[i], TRUE);
