@@ -265,6 +265,17 @@ static char *make_chain(bool io)
 	return dir;
 }
 
+/* FLOWS_SPANS_KEEP=1 keeps the traces, to run the command on them by hand. */
+static void remove_dir(char *dir)
+{
+	if (getenv("FLOWS_SPANS_KEEP")) {
+		fprintf(stderr, "# kept %s/trace\n", dir);
+		free(dir);
+		return;
+	}
+	ctf_remove_dir(dir);
+}
+
 static void read_dir(const char *dir)
 {
 	char path[4096];
@@ -281,7 +292,7 @@ static void free_all(char *dir)
 	fl_clock_free();
 	fl_conns_free();
 	fl_hosts_free();
-	ctf_remove_dir(dir);
+	remove_dir(dir);
 }
 
 static void check_span(const struct fl_span *s, const char *host, int tid,
@@ -564,7 +575,7 @@ static void text_report(void **state)
 	out = file(dir, "out");
 	expect(out, "Requests: 0 ");
 	free(out);
-	ctf_remove_dir(dir);
+	remove_dir(dir);
 }
 
 static void bad_inputs(void **state)
@@ -586,7 +597,7 @@ static void bad_inputs(void **state)
 			fail_msg("%s: %s", bad[i], err);
 		free(err);
 	}
-	ctf_remove_dir(dir);
+	remove_dir(dir);
 }
 
 static int sh(const char *cmd)
@@ -628,7 +639,7 @@ static void json(void **state)
 			     "%s/out 2>/dev/null", dir, TOP_SRCDIR, dir) > 0);
 	assert_int_equal(sh(cmd), 0);
 	free(cmd);
-	ctf_remove_dir(dir);
+	remove_dir(dir);
 }
 
 /*
@@ -663,7 +674,7 @@ static void chrome(void **state)
 	if (sh(cmd))
 		fail_msg("chrome trace: %s", file(dir, "err"));
 	free(cmd);
-	ctf_remove_dir(dir);
+	remove_dir(dir);
 }
 
 static long file_size(const char *dir, const char *name)
@@ -702,7 +713,7 @@ static void svg(void **state)
 	print_message("# PNG: %ld bytes, blank %ld\n", drawn, blank);
 	assert_true(blank > 0);
 	assert_true(drawn > 4 * blank);
-	ctf_remove_dir(dir);
+	remove_dir(dir);
 }
 
 int main(void)

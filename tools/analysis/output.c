@@ -213,7 +213,8 @@ static void print_host(const struct fl_host *h)
 	struct fl_thread **v;
 	struct fl_conn **c;
 	char when[64], b[40];
-	time_t sec = (time_t)(h->first / 1000000000);
+	/* its first event on the axis: the hosts' dates compare */
+	time_t sec = (time_t)(fl_axis(h, h->first) / 1000000000);
 	struct tm tm;
 	size_t n, i;
 
