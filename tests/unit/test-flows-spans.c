@@ -482,6 +482,160 @@ static void shared(void **state)
 	free_all(dir);
 }
 
+/*
+ * One host (network namespaces), no mark_write/mark_read: 10, tracked,
+ * sends a marked segment that arrives at 300 while its own reply came
+ * at 250; 20 is flagged by it at 350: guessed from 10, not from 20's
+ * own segment.
+ */
+static void guessed_one_host(void **state)
+{
+	struct host h = { .b = calloc(1, sizeof(struct ctf_buf)), .comm = "w" };
+	char *dir = ctf_make_dir();
+	const struct fl_link *l;
+	struct fl_view *v;
+
+	(void)state;
+	assert_non_null(h.b);
+	flag(&h, 100, 10, FL_MANUAL, 1);
+	flag(&h, 120, 20, FL_MANUAL, 1);
+	flag(&h, 130, 20, FL_MANUAL, 0);
+	mark(&h, EV_SEND, 200, 10, &c1, 1, 10);
+	mark(&h, EV_SEND, 210, 20, &c2, 1, 10);
+	mark(&h, EV_RECV, 250, 0, &c2, 1, 10);
+	mark(&h, EV_RECV, 300, 0, &c1, 1, 10);
+	mark(&h, EV_SEND, 310, 20, &c2, 11, 10);
+	mark(&h, EV_RECV, 320, 0, &c2, 11, 10);
+	flag(&h, 350, 20, FL_NETWORK, 1);
+	flag(&h, 500, 20, FL_NETWORK, 0);
+	flag(&h, 600, 10, FL_MANUAL, 0);
+	write_trace(dir, "hn", h.b);
+	free(h.b);
+	read_dir(dir);
+	v = fl_view_build(NULL);
+	assert_int_equal(v->n_spans, 3);
+	assert_int_equal(v->n_links, 1);
+	l = &v->links[0];
+	assert_true(l->heuristic);
+	assert_int_equal(l->from->tid, 10);
+	assert_int_equal(l->to->tid, 20);
+	assert_int_equal(l->to->reasons, 1u << FL_NETWORK);
+	assert_int_equal(l->received - v->origin, 200);
+	fl_view_free(v);
+	free_all(dir);
+}
+
+/* needle in out, or a failure that shows out. */
+static void expect(const char *out, const char *needle)
+{
+	if (strstr(out, needle))
+		return;
+	fprintf(stderr, "# not found:\n%s\n# in:\n%s", needle, out);
+	fail();
+}
+
+/* --- clocks from the model alone ---------------------------------------- */
+
+/* One segment from -> to on key (sport), sent at true time t, delay d. */
+static void hop(struct fl_host *from, struct fl_host *to, uint16_t sport,
+		int64_t t, int64_t d, int64_t clock_from, int64_t clock_to)
+{
+	struct fl_mark m = { .key = { .sport = sport, .dport = 1 }, .seq = (uint32_t)t,
+			     .len = 1 };
+
+	fl_conn_mark(from, t + clock_from, &m, true);
+	fl_conn_mark(to, t + d + clock_to, &m, false);
+}
+
+/*
+ * h1 - h2 - h3 - h4 in a line, both ways, 50 ns each way; clocks h1
+ * +100, h2 0, h3 +1000, h4 +5000. h2 and h3 have two pairs: h2, the
+ * first name, is the reference; h4 is two pairs away, through h3, its
+ * bound the sum. Then h3 given 1010: h4 chains from it.
+ */
+static void clock_chain(void **state)
+{
+	struct fl_host *h1 = fl_host_get("h1"), *h2 = fl_host_get("h2");
+	struct fl_host *h3 = fl_host_get("h3"), *h4 = fl_host_get("h4");
+	const struct fl_clock *c;
+	struct fl_view *v;
+
+	(void)state;
+	hop(h1, h2, 10, 1000, 50, 100, 0);
+	hop(h2, h1, 11, 2000, 50, 0, 100);
+	hop(h2, h3, 12, 3000, 50, 0, 1000);
+	hop(h3, h2, 13, 4000, 50, 1000, 0);
+	hop(h3, h4, 14, 5000, 50, 1000, 5000);
+	hop(h4, h3, 15, 6000, 50, 5000, 1000);
+	v = fl_view_build(NULL);
+	assert_string_equal(fl_clock_ref()->name, "h2");
+	c = fl_clock_of(h1);
+	assert_int_equal(c->offset, 100);
+	assert_int_equal(c->bound, 50);
+	c = fl_clock_of(h4);
+	assert_int_equal(c->how, FL_CLOCK_ESTIMATED);
+	assert_int_equal(c->offset, 5000);
+	assert_int_equal(c->bound, 100);
+	assert_int_equal(c->steps, 2);
+	assert_string_equal(c->via->name, "h3");
+	fl_view_free(v);
+	assert_int_equal(fl_clock_give("h3=1010"), 0);
+	v = fl_view_build(NULL);
+	c = fl_clock_of(h3);
+	assert_int_equal(c->how, FL_CLOCK_GIVEN);
+	assert_int_equal(c->offset, 1010);
+	assert_int_equal(c->bound, 0);
+	c = fl_clock_of(h4);
+	assert_int_equal(c->offset, 5010);
+	assert_int_equal(c->bound, 50);
+	assert_int_equal(c->steps, 1);
+	fl_view_free(v);
+	fl_clock_free();
+	fl_conns_free();
+	fl_hosts_free();
+}
+
+/*
+ * a sends to b, b never to a: no estimate, both keep their trace's
+ * clock, and the report says why; c matched nothing at all.
+ */
+static void clock_fallback(void **state)
+{
+	struct fl_host *a = fl_host_get("a"), *b = fl_host_get("b");
+	struct fl_host *c = fl_host_get("c");
+	FILE *f, *saved = stdout;
+	struct fl_view *v;
+	char *text;
+	size_t len;
+
+	(void)state;
+	a->first = b->first = c->first = 1000;
+	a->last = b->last = c->last = 9000;
+	hop(a, b, 10, 1000, 50, 0, 7000);
+	v = fl_view_build(NULL);
+	assert_string_equal(fl_clock_ref()->name, "a");
+	assert_int_equal(fl_clock_of(b)->how, FL_CLOCK_TRACE);
+	assert_int_equal(fl_clock_of(b)->offset, 0);
+	assert_int_equal(fl_clock_of(c)->how, FL_CLOCK_TRACE);
+	f = open_memstream(&text, &len);
+	assert_non_null(f);
+	stdout = f;
+	fl_print_report();
+	stdout = saved;
+	fclose(f);
+	expect(text, "  b: no estimate (marked segments matched in one direction only): "
+	       "its trace's own clock, realtime-anchored (right if the hosts' clocks "
+	       "are synchronised, as by NTP)\n");
+	expect(text, "  c: no estimate (no marked segment matched with another host)");
+	expect(text, "1 matched; first segment's one-way delay 0.000007050 s "
+	       "(trace clocks, not aligned)\n");
+	free(text);
+	fl_view_free(v);
+	fl_clock_free();
+	fl_conns_free();
+	fl_hosts_free();
+}
+
 /* --- the command: options, formats, bad inputs --------------------------- */
 
 static const char *flows_bin(void)
@@ -511,15 +665,6 @@ static char *file(const char *dir, const char *name)
 
 	assert_non_null(s);
 	return s;
-}
-
-/* needle in out, or a failure that shows out. */
-static void expect(const char *out, const char *needle)
-{
-	if (strstr(out, needle))
-		return;
-	fprintf(stderr, "# not found:\n%s\n# in:\n%s", needle, out);
-	fail();
 }
 
 static void text_report(void **state)
@@ -723,6 +868,9 @@ int main(void)
 		cmocka_unit_test(spans),
 		cmocka_unit_test(guessed),
 		cmocka_unit_test(shared),
+		cmocka_unit_test(guessed_one_host),
+		cmocka_unit_test(clock_chain),
+		cmocka_unit_test(clock_fallback),
 		cmocka_unit_test(text_report),
 		cmocka_unit_test(bad_inputs),
 		cmocka_unit_test(json),

@@ -245,7 +245,7 @@ static void print_host(const struct fl_host *h)
 /*
  * The first segment's delay on the common axis: exact on one host,
  * within the two clocks' bounds across hosts when they were aligned,
- * a raw difference when neither has an offset (trace clocks).
+ * a raw difference when one has no offset (its trace's clock).
  */
 static void print_delay(const struct fl_match *m)
 {
@@ -258,7 +258,7 @@ static void print_delay(const struct fl_match *m)
 	printf("; first segment's one-way delay %s s", b);
 	if (m->send_host == m->recv_host) {
 		printf(" (one clock)");
-	} else if (a->how == FL_CLOCK_TRACE && r->how == FL_CLOCK_TRACE) {
+	} else if (a->how == FL_CLOCK_TRACE || r->how == FL_CLOCK_TRACE) {
 		printf(" (trace clocks, not aligned)");
 	} else {
 		fl_fmt_ns(e, sizeof(e), a->bound + r->bound);

@@ -369,9 +369,14 @@ static int receipt_cmp(const void *a, const void *b)
 	return (x->received > y->received) - (x->received < y->received);
 }
 
-/* The latest receipt on h at or before t (h's clock) from another host. */
+/*
+ * The latest receipt on h at or before t (h's clock) of a segment that
+ * another thread sent: on one host too (network namespaces), but not the
+ * reader's own.
+ */
 static const struct fl_hop *last_receipt(const struct ctx *c,
-					 const struct fl_host *h, int64_t t)
+					 const struct fl_host *h, int tid,
+					 int64_t t)
 {
 	long lo = 0, hi = (long)c->receipts->len - 1, r = -1;
 
@@ -392,7 +397,7 @@ static const struct fl_hop *last_receipt(const struct ctx *c,
 
 		if (x->recv_host != h)
 			return NULL;
-		if (x->send_tid > 0 && x->send_host != h)
+		if (x->send_tid > 0 && (x->send_host != h || x->send_tid != tid))
 			return x;
 	}
 	return NULL;
@@ -402,7 +407,7 @@ static void guess_link(struct ctx *c, struct fl_span *to)
 {
 	/* back to the host's clock: hops are in it */
 	int64_t raw = to->begin + fl_clock_of(to->host)->offset;
-	const struct fl_hop *x = last_receipt(c, to->host, raw);
+	const struct fl_hop *x = last_receipt(c, to->host, to->tid, raw);
 	struct fl_span *from;
 	struct fl_link *l;
 
