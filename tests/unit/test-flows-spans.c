@@ -90,13 +90,20 @@ static void header(struct host *h, uint32_t id, int64_t t, int tid)
 	ctf_string(h->b, tid ? h->comm : "swapper/0");
 }
 
-static void flag(struct host *h, int64_t t, int tid, unsigned int reason, int on)
+/* tid's flag, recorded in ctx's context (a fork: the parent's). */
+static void flag_ctx(struct host *h, int64_t t, int ctx, int tid,
+		     unsigned int reason, int on)
 {
-	header(h, EV_FLAG, t, tid);
+	header(h, EV_FLAG, t, ctx);
 	ctf_u32(h->b, (uint32_t)tid);
 	ctf_u32(h->b, (uint32_t)tid);
 	ctf_u8(h->b, (uint8_t)reason);
 	ctf_u8(h->b, (uint8_t)on);
+}
+
+static void flag(struct host *h, int64_t t, int tid, unsigned int reason, int on)
+{
+	flag_ctx(h, t, tid, tid, reason, on);
 }
 
 static void sw(struct host *h, int64_t t, int prev, int64_t prev_state, int next,
@@ -434,10 +441,20 @@ static void guessed(void **state)
 	free_all(dir);
 }
 
+/* needle in out, or a failure that shows out. */
+static void expect(const char *out, const char *needle)
+{
+	if (strstr(out, needle))
+		return;
+	fprintf(stderr, "# not found:\n%s\n# in:\n%s", needle, out);
+	fail();
+}
+
 /*
  * Clients 10 and 11 (two requests) both write to server 20, which reads
- * both within one flagged interval: it serves both, not kept apart. One
- * host, one clock: no offset.
+ * both within one flagged interval: it serves both, not kept apart. 10
+ * forks 12, flagged inherited: in 10's request. One host, one clock: no
+ * offset.
  */
 static void shared(void **state)
 {
@@ -452,6 +469,7 @@ static void shared(void **state)
 	assert_non_null(h.b);
 	flag(&h, 100, 10, FL_MANUAL, 1);
 	flag(&h, 150, 11, FL_MANUAL, 1);
+	flag_ctx(&h, 160, 10, 12, FL_INHERITED, 1);	/* 10 forks 12 */
 	mark(&h, EV_WRITE, 200, 10, &c1, 1, 10);
 	mark(&h, EV_WRITE, 250, 11, &c3, 1, 10);
 	mark(&h, EV_READ, 300, 20, &c1, 1, 10);
@@ -460,13 +478,19 @@ static void shared(void **state)
 	flag(&h, 500, 20, FL_NETWORK, 0);
 	flag(&h, 600, 10, FL_MANUAL, 0);
 	flag(&h, 700, 11, FL_MANUAL, 0);
+	flag(&h, 800, 12, FL_INHERITED, 0);
 	write_trace(dir, "hs", h.b);
 	free(h.b);
 	read_dir(dir);
 	v = fl_view_build(NULL);
 	assert_int_equal(v->n_requests, 2);
-	assert_int_equal(v->spans[2].tid, 20);
-	assert_int_equal(v->spans[2].n_requests, 2);
+	assert_int_equal(v->spans[3].tid, 20);
+	assert_int_equal(v->spans[3].n_requests, 2);
+	/* the child is in its parent's request only */
+	assert_int_equal(v->spans[2].tid, 12);
+	assert_int_equal(v->spans[2].n_requests, 1);
+	assert_int_equal(v->spans[2].requests[0], 1);
+	assert_int_equal(v->requests[0].n_spans, 3);
 	assert_int_equal(fl_clock_of(fl_host_get("hs"))->how, FL_CLOCK_REF);
 	f = open_memstream(&text, &len);
 	assert_non_null(f);
@@ -474,9 +498,11 @@ static void shared(void **state)
 	fl_out_text(v);
 	stdout = saved;
 	fclose(f);
-	assert_non_null(strstr(text, "Not kept apart: span 3 hs thread 20 worker serves "
-			       "requests 1 and 2 in one flagged interval\n"));
-	assert_non_null(strstr(text, "  hs: reference\n"));
+	expect(text, "Not kept apart: span 4 hs thread 20 worker serves "
+	       "requests 1 and 2 in one flagged interval\n");
+	expect(text, "      -> span 3 hs thread 12 worker: forked at +0.000000060 "
+	       "(flag inherited)\n");
+	expect(text, "  hs: reference\n");
 	free(text);
 	fl_view_free(v);
 	free_all(dir);
@@ -523,15 +549,6 @@ static void guessed_one_host(void **state)
 	assert_int_equal(l->received - v->origin, 200);
 	fl_view_free(v);
 	free_all(dir);
-}
-
-/* needle in out, or a failure that shows out. */
-static void expect(const char *out, const char *needle)
-{
-	if (strstr(out, needle))
-		return;
-	fprintf(stderr, "# not found:\n%s\n# in:\n%s", needle, out);
-	fail();
 }
 
 /* --- clocks from the model alone ---------------------------------------- */
@@ -763,7 +780,7 @@ static void json(void **state)
 	expect(out, "\"reference\": \"fe\"");
 	expect(out, "{\"id\": 2, \"host\": \"fe\", \"pid\": 200, \"tid\": 200, "
 			       "\"procname\": \"front\", \"begin_ns\": 3100, \"end_ns\": 10500");
-	expect(out, "{\"from\": 3, \"to\": 2, \"src\": \"10.0.1.2:7000\", "
+	expect(out, "{\"from\": 3, \"to\": 2, \"inherited\": false, \"src\": \"10.0.1.2:7000\", "
 			       "\"dst\": \"10.0.1.1:6000\", \"seq\": 9000, \"bytes\": 20, "
 			       "\"written_ns\": 8150, \"read_ns\": 9100, \"guessed\": false, "
 			       "\"network\": {\"sent_ns\": 8250, \"received_ns\": 8500, "

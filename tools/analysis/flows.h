@@ -224,6 +224,8 @@ void fl_clock_free(void);
  */
 void fl_span_io(const struct fl_host *h, int64_t t, const struct fl_mark *m,
 		bool write);
+/* An inherited flag set at fork, in the parent's context: parent -> child. */
+void fl_span_inherit(const struct fl_host *h, int64_t t, int parent, int child);
 
 struct fl_span {
 	unsigned int id;		/* 1, 2, ... in order of begin */
@@ -249,6 +251,7 @@ struct fl_link {
 	bool have_net;			/* its segment's send and receipt */
 	int64_t sent, received;		/* axis */
 	bool heuristic;			/* guessed: no mark_write/mark_read */
+	bool inherited;			/* a fork, not bytes: no key, no seq */
 	bool shown;
 };
 

@@ -75,12 +75,14 @@ static void link_obj(const struct fl_view *v, const struct fl_link *l,
 {
 	char a[64];
 
-	printf("%s\n    {\"from\": %u, \"to\": %u, \"src\": ", sep, l->from->id, l->to->id);
+	printf("%s\n    {\"from\": %u, \"to\": %u, \"inherited\": %s, \"src\": ", sep,
+	       l->from->id, l->to->id, l->inherited ? "true" : "false");
+	/* a fork has no connection: empty addresses */
 	fl_print_addr(&l->key, true, a, sizeof(a));
-	fl_json_str(a);
+	fl_json_str(l->inherited ? "" : a);
 	printf(", \"dst\": ");
 	fl_print_addr(&l->key, false, a, sizeof(a));
-	fl_json_str(a);
+	fl_json_str(l->inherited ? "" : a);
 	printf(", \"seq\": %u, \"bytes\": %llu, \"written_ns\": %lld, \"read_ns\": %lld, "
 	       "\"guessed\": %s, \"network\": ", l->seq, (unsigned long long)l->bytes,
 	       (long long)(l->written - v->origin), (long long)(l->read - v->origin),

@@ -88,9 +88,14 @@ static void print_link(const struct fl_view *v, const struct fl_link *l)
 {
 	char key[140], w[40], sn[40], rc[40], rd[40], d[40];
 
-	fl_fmt_key(key, sizeof(key), &l->key);
 	rel(w, sizeof(w), v, l->written);
 	rel(rd, sizeof(rd), v, l->read);
+	if (l->inherited) {
+		printf("      -> span %u %s thread %d %s: forked at %s (flag inherited)\n",
+		       l->to->id, l->to->host->name, l->to->tid, l->to->procname, w);
+		return;
+	}
+	fl_fmt_key(key, sizeof(key), &l->key);
 	printf("      -> span %u %s thread %d %s: %s seq %u, %llu B%s\n",
 	       l->to->id, l->to->host->name, l->to->tid, l->to->procname, key,
 	       l->seq, (unsigned long long)l->bytes,

@@ -18,6 +18,9 @@
  * flag is read from the latest marked segment its host received at or
  * before that flag, sent by the span of the segment's sending thread.
  *
+ * A thread flagged at fork (reason inherited, set in the parent's
+ * context) is linked from its parent's span at the fork.
+ *
  * A request is a root (a span of a thread flagged by the user, reason
  * manual) and every span its links reach, not through another root.
  * A span that several requests reach serves them in one flagged
@@ -40,6 +43,7 @@ struct io {
 };
 
 static GArray *writes, *reads;		/* struct io */
+static GArray *forks;			/* struct io: tid the parent, seq the child */
 
 void fl_span_io(const struct fl_host *h, int64_t t, const struct fl_mark *m,
 		bool write)
@@ -52,8 +56,20 @@ void fl_span_io(const struct fl_host *h, int64_t t, const struct fl_mark *m,
 	g_array_append_val(*a, io);
 }
 
+void fl_span_inherit(const struct fl_host *h, int64_t t, int parent, int child)
+{
+	struct io io = { .host = h, .tid = parent, .seq = (uint32_t)child, .t = t };
+
+	if (!forks)
+		forks = g_array_new(FALSE, FALSE, sizeof(struct io));
+	g_array_append_val(forks, io);
+}
+
 void fl_spans_free(void)
 {
+	if (forks)
+		g_array_free(forks, TRUE);
+	forks = NULL;
 	if (writes)
 		g_array_free(writes, TRUE);
 	if (reads)
@@ -444,6 +460,28 @@ static void guess_links(struct ctx *c)
 	g_array_free(c->receipts, TRUE);
 }
 
+/* Parent's span at the fork -> the child's first span from then. */
+static void inherit_links(struct ctx *c)
+{
+	guint i;
+
+	for (i = 0; forks && i < forks->len; i++) {
+		const struct io *f = &g_array_index(forks, struct io, i);
+		int64_t t = fl_axis(f->host, f->t);
+		struct fl_span *from = span_at(c->spans, f->host, f->tid, t, false);
+		struct fl_span *to = span_at(c->spans, f->host, (int)f->seq, t, true);
+		struct fl_link *l;
+		struct fl_key none;
+
+		if (!from || !to)
+			continue;
+		memset(&none, 0, sizeof(none));
+		l = link_get(c, from, to, &none);
+		l->inherited = true;
+		l->written = l->read = t;
+	}
+}
+
 void fl_links_build(struct fl_view *v)
 {
 	struct ctx c = {
@@ -461,6 +499,7 @@ void fl_links_build(struct fl_view *v)
 		g_array_sort(writes, io_cmp);
 	bytes_out(&c);
 	read_all(&c);
+	inherit_links(&c);
 	guess_links(&c);
 	g_array_free(c.hops, TRUE);
 	g_hash_table_destroy(c.links);

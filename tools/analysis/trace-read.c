@@ -238,14 +238,28 @@ static void on_sched_switch(struct reader *r, int64_t t, const bt_field *pl)
 		fl_running(r->host, t, r->cpu, next);
 }
 
+/*
+ * An inherited flag is set at fork in the parent's context: the child's
+ * span then belongs to the parent's request.
+ */
+static void on_flag(struct reader *r, int64_t t, const bt_field *pl,
+		    const bt_field *ctx)
+{
+	int tid = (int)int_member(pl, "tid", -1);
+	int parent = (int)int_member(ctx, "tid", -1);
+	unsigned int reason = (unsigned int)int_member(pl, "reason", -1);
+	bool on = int_member(pl, "on", 0) != 0;
+
+	fl_flag_event(r->host, t, tid, (int)int_member(pl, "pid", -1), reason, on);
+	if (reason == FL_INHERITED && on && parent > 0 && parent != tid)
+		fl_span_inherit(r->host, t, parent, tid);
+}
+
 static void on_payload(struct reader *r, int64_t t, const char *name,
 		       const bt_field *pl, const bt_field *ctx)
 {
 	if (!strcmp(name, "lttng_dt_flag")) {
-		fl_flag_event(r->host, t, (int)int_member(pl, "tid", -1),
-			      (int)int_member(pl, "pid", -1),
-			      (unsigned int)int_member(pl, "reason", -1),
-			      int_member(pl, "on", 0) != 0);
+		on_flag(r, t, pl, ctx);
 		r->dt_events++;
 		r->host->n_dt_events++;
 	} else if (!strcmp(name, "lttng_dt_mark_send")) {
