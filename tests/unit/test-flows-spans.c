@@ -659,7 +659,7 @@ static const char *flows_bin(void)
 {
 	const char *b = getenv("LTTNG_DT_FLOWS");
 
-	return b ? b : "tools/analysis/lttng-dt-flows";
+	return b ? b : FLOWS_BIN;
 }
 
 /* Runs the command with args on dir's traces, out and err into dir. */
@@ -719,6 +719,10 @@ static void text_report(void **state)
 	out = file(dir, "out");
 	expect(out, "  cl: offset -0.001000000 s (given: --clock-offset)\n");
 	expect(out, "network delay 0.000000300 s\n");
+	free(out);
+	assert_int_equal(run(dir, "--clock-offset xx=1"), 0);
+	out = file(dir, "err");
+	expect(out, "Warning: --clock-offset: xx: no such host in the traces\n");
 	free(out);
 	/* filters: be only; from 0.000005 s on, cl's span still overlaps */
 	assert_int_equal(run(dir, "--host be"), 0);

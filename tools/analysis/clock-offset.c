@@ -28,6 +28,7 @@
 struct given {
 	char *host;
 	int64_t offset;
+	bool warned;		/* no such host: said once, not per live report */
 };
 
 struct pair_min {
@@ -59,6 +60,7 @@ int fl_clock_give(const char *arg)
 		givens = g_array_new(FALSE, FALSE, sizeof(struct given));
 	g.host = g_strndup(arg, (gsize)(eq - arg));
 	g.offset = v;
+	g.warned = false;
 	g_array_append_val(givens, g);
 	return 0;
 bad:
@@ -229,6 +231,25 @@ static const char *why_none(size_t i)
 	return "no marked segment matched with another host";
 }
 
+/* A given offset for a host the traces do not have is likely a typo. */
+static void warn_unknown(void)
+{
+	const struct fl_host *h;
+	guint i;
+
+	for (i = 0; givens && i < givens->len; i++) {
+		struct given *g = &g_array_index(givens, struct given, i);
+
+		for (h = fl_hosts(); h && strcmp(h->name, g->host); h = h->next)
+			;
+		if (!h && !g->warned) {
+			fprintf(stderr, "Warning: --clock-offset: %s: no such host in the traces\n",
+				g->host);
+			g->warned = true;
+		}
+	}
+}
+
 void fl_clock_compute(void)
 {
 	bool *done;
@@ -240,6 +261,7 @@ void fl_clock_compute(void)
 	g_free(clocks);
 	collect_hosts();
 	fl_hops_foreach(on_hop, NULL);
+	warn_unknown();
 	ref = NULL;
 	if (!n_hs)
 		return;
