@@ -551,6 +551,42 @@ static void guessed_one_host(void **state)
 	free_all(dir);
 }
 
+/*
+ * A thread's states: running 100, blocked 300, woken 500, running 600;
+ * then, from a second trace of the host, runnable at 200 (in its place).
+ * And prev_state's reading: 0 and preemptions runnable, sleeps blocked.
+ */
+static void states(void **state)
+{
+	struct fl_host *h = fl_host_get("st");
+	struct fl_sched_times t;
+
+	(void)state;
+	fl_sched_set(h, 100, 5, FL_SCHED_RUNNING);
+	fl_sched_set(h, 300, 5, FL_SCHED_BLOCKED);
+	fl_sched_wakeup(h, 500, 5);
+	fl_sched_wakeup(h, 550, 5);		/* sched_wakeup after sched_waking */
+	fl_sched_set(h, 600, 5, FL_SCHED_RUNNING);
+	fl_sched_set(h, 200, 5, FL_SCHED_RUNNABLE);
+	fl_sched_times(h, 5, 100, 700, &t);
+	assert_int_equal(t.on_cpu, 100 + 100);
+	assert_int_equal(t.runnable, 100 + 100);
+	assert_int_equal(t.blocked, 200);
+	assert_int_equal(t.unknown, 0);
+	fl_sched_times(h, 5, 50, 150, &t);
+	assert_int_equal(t.unknown, 50);
+	assert_int_equal(t.on_cpu, 50);
+	fl_sched_times(h, 6, 50, 150, &t);	/* never seen */
+	assert_int_equal(t.unknown, 100);
+	assert_int_equal(fl_sched_from_prev_state(0), FL_SCHED_RUNNABLE);
+	assert_int_equal(fl_sched_from_prev_state(1), FL_SCHED_BLOCKED);
+	assert_int_equal(fl_sched_from_prev_state(2), FL_SCHED_BLOCKED);
+	assert_int_equal(fl_sched_from_prev_state(0x80), FL_SCHED_BLOCKED);
+	assert_int_equal(fl_sched_from_prev_state(0x100), FL_SCHED_RUNNABLE);
+	fl_sched_free();
+	fl_hosts_free();
+}
+
 /* --- clocks from the model alone ---------------------------------------- */
 
 /* One segment from -> to on key (sport), sent at true time t, delay d. */
@@ -890,6 +926,7 @@ int main(void)
 		cmocka_unit_test(guessed),
 		cmocka_unit_test(shared),
 		cmocka_unit_test(guessed_one_host),
+		cmocka_unit_test(states),
 		cmocka_unit_test(clock_chain),
 		cmocka_unit_test(clock_fallback),
 		cmocka_unit_test(text_report),

@@ -71,6 +71,8 @@ static enum fl_sched last_state(GArray *a)
 			FL_SCHED_UNKNOWN;
 }
 
+static long change_at(GArray *a, int64_t t);
+
 void fl_sched_set(const struct fl_host *h, int64_t t, int tid, enum fl_sched s)
 {
 	struct change c = { t, s };
@@ -79,12 +81,16 @@ void fl_sched_set(const struct fl_host *h, int64_t t, int tid, enum fl_sched s)
 	if (tid <= 0)
 		return;		/* the idle task */
 	a = changes_of(h, tid, true);
-	if (last_state(a) == s)
+	if (a->len && g_array_index(a, struct change, a->len - 1).t > t) {
+		/*
+		 * Events come in time order within a trace, but a host's
+		 * second trace (another session) may go back: in its place.
+		 */
+		g_array_insert_val(a, (guint)(change_at(a, t) + 1), c);
 		return;
-	/* Events come in time order per trace; a later one never goes back. */
-	if (a->len && g_array_index(a, struct change, a->len - 1).t > t)
-		c.t = g_array_index(a, struct change, a->len - 1).t;
-	g_array_append_val(a, c);
+	}
+	if (last_state(a) != s)
+		g_array_append_val(a, c);
 }
 
 /*
