@@ -845,6 +845,50 @@ static void json(void **state)
 }
 
 /*
+ * A live session's reports in an --output file: a JSON one replaces the
+ * previous one (always one document), text ones follow each other.
+ */
+static void live_file(void **state)
+{
+	static const struct fl_filter none;
+	char *dir = make_chain(true), *a, *b;
+	FILE *f = tmpfile(), *saved = stdout;
+	long one, two, all;
+
+	(void)state;
+	assert_non_null(f);
+	read_dir(dir);
+	stdout = f;
+	fl_output_setup(FL_FORMAT_JSON, &none, true);
+	fl_print_report();
+	fflush(f);
+	one = ftell(f);
+	fl_print_report();
+	fflush(f);
+	two = ftell(f);
+	fl_output_setup(FL_FORMAT_TEXT, &none, true);
+	fl_print_report();
+	fl_print_report();
+	fflush(f);
+	stdout = saved;
+	assert_true(one > 100);
+	assert_int_equal(two, one);
+	all = ftell(f);
+	a = calloc(1, (size_t)all + 1);
+	assert_non_null(a);
+	rewind(f);
+	assert_int_equal(fread(a, 1, (size_t)all, f), (size_t)all);
+	b = strstr(a, "\nRequests: 1 ");
+	assert_non_null(b);
+	assert_non_null(strstr(b + 1, "\nRequests: 1 "));	/* text: both */
+	assert_int_equal(strncmp(a, "{\n  \"format\": \"lttng-dt-flows\"", 30), 0);
+	free(a);
+	fclose(f);
+	fl_output_setup(FL_FORMAT_TEXT, &none, false);
+	free_all(dir);
+}
+
+/*
  * Chrome's trace events: parsed by python3's json; three processes
  * named after the hosts, three X slices, four s/f pairs with the same
  * ids, each end inside its slice.
@@ -932,6 +976,7 @@ int main(void)
 		cmocka_unit_test(text_report),
 		cmocka_unit_test(bad_inputs),
 		cmocka_unit_test(json),
+		cmocka_unit_test(live_file),
 		cmocka_unit_test(chrome),
 		cmocka_unit_test(svg),
 	};

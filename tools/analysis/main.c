@@ -122,6 +122,7 @@ fail:
 
 struct opts {
 	int format;
+	bool to_file;
 	GPtrArray *hosts, *threads;	/* of strings poptGetOptArg() gave */
 	struct fl_filter filter;
 };
@@ -155,6 +156,7 @@ static int report_opt(int opt, char *arg, struct opts *o)
 		return o->format < 0 ? -1 : 0;
 	case OPT_OUTPUT:
 		opt = output_opt(arg);
+		o->to_file = !opt;
 		free(arg);
 		return opt;
 	case OPT_CLOCK_OFFSET:
@@ -188,7 +190,7 @@ static void setup_output(struct opts *o)
 		g_ptr_array_add(o->threads, NULL);
 		o->filter.threads = (const char **)o->threads->pdata;
 	}
-	fl_output_setup((enum fl_format)o->format, &o->filter);
+	fl_output_setup((enum fl_format)o->format, &o->filter, o->to_file);
 }
 
 int main(int argc, const char **argv)

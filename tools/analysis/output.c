@@ -16,12 +16,15 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "flows.h"
 #include "outputs.h"
 
 static enum fl_format format;
 static struct fl_filter filter;
+static bool to_file;		/* --output: stdout is that file */
+static unsigned int n_reports;
 
 void fl_fmt_ns(char *buf, size_t len, int64_t ns)
 {
@@ -335,10 +338,25 @@ int fl_format_parse(const char *name)
 	return -1;
 }
 
-void fl_output_setup(enum fl_format f, const struct fl_filter *flt)
+void fl_output_setup(enum fl_format f, const struct fl_filter *flt, bool file)
 {
 	format = f;
 	filter = *flt;
+	to_file = file;
+}
+
+/*
+ * A live session's next report, in a file and a format that is one
+ * document (JSON, SVG): it replaces the previous one, so that the file
+ * always opens. Text reports follow each other.
+ */
+static void rewind_document(void)
+{
+	if (!to_file || format == FL_FORMAT_TEXT || !n_reports++)
+		return;
+	fflush(stdout);
+	if (ftruncate(fileno(stdout), 0) == 0)
+		rewind(stdout);
 }
 
 /* --host: the per-host sections of those hosts only. */
@@ -375,6 +393,7 @@ void fl_print_report(void)
 {
 	struct fl_view *v = fl_view_build(&filter);
 
+	rewind_document();
 	switch (format) {
 	case FL_FORMAT_JSON:
 		fl_out_json(v);

@@ -16,8 +16,9 @@ enum fl_format { FL_FORMAT_TEXT, FL_FORMAT_JSON, FL_FORMAT_CHROME,
 
 /* "text", "json", "chrome", "svg"; -1 if none. */
 int fl_format_parse(const char *name);
-/* What every later fl_print_report() prints. */
-void fl_output_setup(enum fl_format format, const struct fl_filter *filter);
+/* What every later fl_print_report() prints; file: stdout is --output's. */
+void fl_output_setup(enum fl_format format, const struct fl_filter *filter,
+		     bool file);
 
 /* Shared by the formats. */
 void fl_fmt_ns(char *buf, size_t len, int64_t ns);	/* "-S.NNNNNNNNN" */
