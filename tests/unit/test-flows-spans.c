@@ -734,7 +734,8 @@ static void text_report(void **state)
 	expect(out, "  be: offset -0.003000050 s +/- 0.000000250 s "
 			       "(estimated with fe)\n");
 	expect(out, "Request 1: root cl thread 100 pid 100 client, "
-			       "+0.000001000 .. +0.000012000  0.000011000 s, 3 spans\n"
+			       "+0.000001000 .. +0.000012000  0.000011000 s, 3 spans, "
+	       "began 2023-11-14 22:13:20.011000900 UTC\n"
 			       "  span 1 cl thread 100 pid 100 client: +0.000001000 .. +0.000012000"
 			       "  0.000011000 s  manual\n"
 			       "      on CPU 0.000003400 s, runnable 0.000000500 s, blocked "

@@ -145,7 +145,7 @@ static void print_request(const struct fl_view *v, const struct fl_request *rq)
 {
 	const struct fl_span *r = rq->root;
 	int64_t end = r->end;
-	char b[40], e[40], d[40];
+	char b[40], e[40], d[40], utc[64];
 	size_t i;
 
 	for (i = 0; i < rq->n_spans; i++)
@@ -154,9 +154,10 @@ static void print_request(const struct fl_view *v, const struct fl_request *rq)
 	rel(b, sizeof(b), v, r->begin);
 	rel(e, sizeof(e), v, end);
 	fl_fmt_ns(d, sizeof(d), end - r->begin);
-	printf("Request %u: root %s thread %d pid %d %s, %s .. %s  %s s, %zu span%s\n",
-	       rq->id, r->host->name, r->tid, r->pid, r->procname, b, e, d,
-	       rq->n_spans, rq->n_spans == 1 ? "" : "s");
+	fl_fmt_utc(utc, sizeof(utc), r->begin);
+	printf("Request %u: root %s thread %d pid %d %s, %s .. %s  %s s, %zu span%s, "
+	       "began %s UTC\n", rq->id, r->host->name, r->tid, r->pid, r->procname,
+	       b, e, d, rq->n_spans, rq->n_spans == 1 ? "" : "s", utc);
 	for (i = 0; i < rq->n_spans; i++) {
 		if (!rq->spans[i]->shown)
 			continue;
