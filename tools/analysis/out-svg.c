@@ -172,6 +172,26 @@ static void scale(const struct layout *l, const struct fl_view *v)
 	}
 }
 
+/* Next to a host's name: how its clock was put on the axis. */
+static void clock_note(const struct fl_host *h, int y)
+{
+	const struct fl_clock *c = fl_clock_of(h);
+	char o[40], b[40];
+
+	fl_fmt_ns(o, sizeof(o), c->offset);
+	fl_fmt_ns(b, sizeof(b), c->bound);
+	printf("<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#555\">", LABEL_W, y);
+	if (c->how == FL_CLOCK_REF)
+		printf("reference clock");
+	else if (c->how == FL_CLOCK_ESTIMATED)
+		printf("clock offset %s s \xc2\xb1 %s s (estimated)", o, b);
+	else if (c->how == FL_CLOCK_GIVEN)
+		printf("clock offset %s s (given)", o);
+	else
+		printf("own clock: no estimate");
+	printf("</text>\n");
+}
+
 static void lanes(const struct layout *l)
 {
 	size_t i;
@@ -184,6 +204,7 @@ static void lanes(const struct layout *l)
 			       ln->y + 17);
 			text_esc(ln->host->name);
 			printf("</text>\n");
+			clock_note(ln->host, ln->y + 17);
 			continue;
 		}
 		printf("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>\n",
