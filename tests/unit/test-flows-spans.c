@@ -648,6 +648,29 @@ static void clock_chain(void **state)
 	fl_hosts_free();
 }
 
+/* Receipts "before" their sends both ways: the pair is inconsistent. */
+static void clock_inconsistent(void **state)
+{
+	struct fl_host *a = fl_host_get("a"), *b = fl_host_get("b");
+	const struct fl_clock *c;
+	struct fl_view *v;
+
+	(void)state;
+	hop(a, b, 10, 1000, -100, 0, 0);
+	hop(b, a, 11, 2000, -300, 0, 0);
+	v = fl_view_build(NULL);
+	c = fl_clock_of(b);
+	assert_int_equal(c->how, FL_CLOCK_ESTIMATED);
+	assert_int_equal(c->offset, 100);
+	assert_int_equal(c->bound, 0);
+	assert_true(c->inconsistent);
+	assert_false(fl_clock_of(a)->inconsistent);
+	fl_view_free(v);
+	fl_clock_free();
+	fl_conns_free();
+	fl_hosts_free();
+}
+
 /*
  * a sends to b, b never to a: no estimate, both keep their trace's
  * clock, and the report says why; c matched nothing at all.
@@ -974,6 +997,7 @@ int main(void)
 		cmocka_unit_test(states),
 		cmocka_unit_test(clock_chain),
 		cmocka_unit_test(clock_fallback),
+		cmocka_unit_test(clock_inconsistent),
 		cmocka_unit_test(text_report),
 		cmocka_unit_test(bad_inputs),
 		cmocka_unit_test(json),

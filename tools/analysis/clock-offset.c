@@ -200,6 +200,7 @@ static void relax(size_t from)
 {
 	const struct fl_clock *f = &clocks[from];
 	int64_t o, b;
+	bool neg;
 	size_t j;
 
 	for (j = 0; j < n_hs; j++) {
@@ -208,10 +209,12 @@ static void relax(size_t from)
 		if (c->how == FL_CLOCK_REF || c->how == FL_CLOCK_GIVEN ||
 		    !pair(from, j, &o, &b))
 			continue;
-		if (b < 0)
+		neg = b < 0;
+		if (neg)
 			b = 0;	/* inconsistent data: do not let it win paths */
 		if (c->bound != INT64_MAX && f->bound + b >= c->bound)
 			continue;
+		c->inconsistent = f->inconsistent || neg;
 		c->how = FL_CLOCK_ESTIMATED;
 		c->offset = f->offset + o;
 		c->bound = f->bound + b;

@@ -198,6 +198,7 @@ struct fl_clock {
 	const struct fl_host *via;	/* the previous host on its path */
 	unsigned int steps;		/* pair estimates chained */
 	const char *why;		/* FL_CLOCK_TRACE: why no estimate */
+	bool inconsistent;		/* a pair on its path had a bound < 0 */
 };
 /* "HOST=NS"; -1 after an "Error: " message. */
 int fl_clock_give(const char *arg);

@@ -24,7 +24,8 @@ static void host_obj(const struct fl_host *h, const char *sep)
 	if (c->how == FL_CLOCK_ESTIMATED) {
 		printf(", \"via\": ");
 		fl_json_str(c->via->name);
-		printf(", \"steps\": %u", c->steps);
+		printf(", \"steps\": %u, \"inconsistent\": %s", c->steps,
+		       c->inconsistent ? "true" : "false");
 	}
 	if (c->how == FL_CLOCK_TRACE) {
 		printf(", \"why\": ");

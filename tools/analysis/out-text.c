@@ -42,7 +42,8 @@ static void print_clock(const struct fl_host *h)
 			printf(", %u pairs chained through %s", c->steps, c->via->name);
 		else
 			printf(" with %s", c->via->name);
-		printf(")\n");
+		printf(")%s\n", c->inconsistent ? "; inconsistent: the least delays both "
+		       "ways sum below 0 (clock drift?)" : "");
 		break;
 	default:
 		printf("no estimate (%s): its trace's own clock, realtime-anchored "
