@@ -275,7 +275,7 @@ static char *make_chain(bool io)
 /* FLOWS_SPANS_KEEP=1 keeps the traces, to run the command on them by hand. */
 static void remove_dir(char *dir)
 {
-	if (getenv("FLOWS_SPANS_KEEP")) {
+	if (dir && getenv("FLOWS_SPANS_KEEP")) {
 		fprintf(stderr, "# kept %s/trace\n", dir);
 		free(dir);
 		return;
@@ -712,6 +712,37 @@ static void clock_fallback(void **state)
 	fl_hosts_free();
 }
 
+/* A procname with a quote, a control and invalid UTF-8, in JSON and SVG. */
+static void odd_names(void **state)
+{
+	struct fl_host *h = fl_host_get("u<1>");
+	FILE *f, *saved = stdout;
+	struct fl_view *v;
+	char *text;
+	size_t len;
+
+	(void)state;
+	h->first = 100;
+	h->last = 300;
+	fl_thread_name(h, 7, 7, "a\"b\tc\xff<");
+	fl_flag_event(h, 100, 7, 7, FL_MANUAL, true);
+	fl_flag_event(h, 300, 7, 7, FL_MANUAL, false);
+	v = fl_view_build(NULL);
+	f = open_memstream(&text, &len);
+	assert_non_null(f);
+	stdout = f;
+	fl_out_json(v);
+	fl_out_svg(v);
+	stdout = saved;
+	fclose(f);
+	expect(text, "\"procname\": \"a\\\"b\\u0009c\xef\xbf\xbd<\"");
+	expect(text, ">a\"bc\xef\xbf\xbd&lt; (tid 7, pid 7)</text>");
+	expect(text, ">host u&lt;1&gt;</text>");
+	free(text);
+	fl_view_free(v);
+	free_all(NULL);
+}
+
 /* --- the command: options, formats, bad inputs --------------------------- */
 
 static const char *flows_bin(void)
@@ -998,6 +1029,7 @@ int main(void)
 		cmocka_unit_test(clock_chain),
 		cmocka_unit_test(clock_fallback),
 		cmocka_unit_test(clock_inconsistent),
+		cmocka_unit_test(odd_names),
 		cmocka_unit_test(text_report),
 		cmocka_unit_test(bad_inputs),
 		cmocka_unit_test(json),

@@ -7,6 +7,7 @@
  * write to the read, a time scale at the top and a legend at the bottom.
  * Plain SVG 1.1, no script, no external font or style.
  */
+#include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,9 +42,13 @@ struct layout {
 	int height;
 };
 
-static void text_esc(const char *s)
+/* XML text: escaped, valid UTF-8 (a procname may not be), no controls. */
+static void text_esc(const char *str)
 {
-	for (; *s; s++) {
+	char *valid = g_utf8_make_valid(str, -1);
+	const char *s;
+
+	for (s = valid; *s; s++) {
 		if (*s == '&')
 			printf("&amp;");
 		else if (*s == '<')
@@ -53,6 +58,7 @@ static void text_esc(const char *s)
 		else if ((unsigned char)*s >= 0x20)
 			putchar(*s);
 	}
+	g_free(valid);
 }
 
 static double x_of(const struct layout *l, int64_t t)
