@@ -798,7 +798,10 @@ static void text_report(void **state)
 			       "seq 1000, 100 B\n"
 			       "         written +0.000002000, sent +0.000002100, received "
 			       "+0.000002500, read +0.000003100; network delay 0.000000400 s\n");
-	/* the per-host section, on the axis too */
+	/* the per-host section, on the axis too, with the connections' threads */
+	expect(out, "  10.0.1.2:7000 -> 10.0.1.1:6000\n"
+	       "    received 1 segments, 20 bytes, +0.000008500 .. +0.000008500\n"
+	       "    read by thread 200: 1 call, 20 bytes\n");
 	expect(out, "  thread 200 pid 200 front: network; 1 interval, flagged "
 			       "0.000007400 s, on CPU 0.000003000 s\n"
 			       "    +0.000003100 .. +0.000010500  0.000007400 s  network\n");

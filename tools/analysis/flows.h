@@ -227,6 +227,14 @@ void fl_span_io(const struct fl_host *h, int64_t t, const struct fl_mark *m,
 		bool write);
 /* An inherited flag set at fork, in the parent's context: parent -> child. */
 void fl_span_inherit(const struct fl_host *h, int64_t t, int parent, int child);
+/* Who wrote (write) or read the marked bytes of direction k on h. */
+struct fl_conn_io {
+	int tid;
+	uint64_t calls, bytes;
+};
+/* By tid, in an array the caller frees; 0 if none (or no such events). */
+size_t fl_conn_io(const struct fl_host *h, const struct fl_key *k, bool write,
+		  struct fl_conn_io **out);
 
 struct fl_span {
 	unsigned int id;		/* 1, 2, ... in order of begin */

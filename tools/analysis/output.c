@@ -211,6 +211,24 @@ static void print_side(const struct fl_host *h, const char *what,
 	printf("\n");
 }
 
+/*
+ * The threads that wrote or read a direction's marked bytes here
+ * (lttng_dt_mark_write, lttng_dt_mark_read): a receipt's context is
+ * whoever ran when it arrived, these are the threads themselves.
+ */
+static void print_io(const struct fl_host *h, const struct fl_key *k, bool write)
+{
+	struct fl_conn_io *io;
+	size_t n = fl_conn_io(h, k, write, &io), i;
+
+	for (i = 0; i < n; i++)
+		printf("    %s by thread %d: %llu call%s, %llu bytes\n",
+		       write ? "written" : "read", io[i].tid,
+		       (unsigned long long)io[i].calls, io[i].calls == 1 ? "" : "s",
+		       (unsigned long long)io[i].bytes);
+	g_free(io);
+}
+
 static void print_host(const struct fl_host *h)
 {
 	struct fl_thread **v;
@@ -240,6 +258,8 @@ static void print_host(const struct fl_host *h)
 		printf("\n");
 		print_side(h, "sent", &c[i]->sent);
 		print_side(h, "received", &c[i]->received);
+		print_io(h, &c[i]->key, true);
+		print_io(h, &c[i]->key, false);
 	}
 	free(c);
 	printf("\n");

@@ -38,6 +38,7 @@ struct io {
 };
 
 static GArray *writes, *reads;		/* struct io */
+static GHashTable *io_index;		/* fl_conn_io(): struct io_key -> GArray */
 static GArray *forks;			/* struct io: tid the parent, seq the child */
 
 void fl_span_io(const struct fl_host *h, int64_t t, const struct fl_mark *m,
@@ -49,6 +50,108 @@ void fl_span_io(const struct fl_host *h, int64_t t, const struct fl_mark *m,
 	if (!*a)
 		*a = g_array_new(FALSE, FALSE, sizeof(struct io));
 	g_array_append_val(*a, io);
+	if (io_index)
+		g_hash_table_destroy(io_index);	/* stale: a live session's next report */
+	io_index = NULL;
+}
+
+/* --- each connection's writers and readers ------------------------------ */
+
+struct io_key {
+	const struct fl_host *h;
+	struct fl_key key;
+	bool write;
+};
+
+static guint io_hash(gconstpointer p)
+{
+	const unsigned char *b = p;
+	guint h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < sizeof(struct io_key); i++)
+		h = (h ^ b[i]) * 16777619u;
+	return h;
+}
+
+static gboolean io_equal(gconstpointer a, gconstpointer b)
+{
+	return !memcmp(a, b, sizeof(struct io_key));
+}
+
+static void garray_free(gpointer p)
+{
+	g_array_free(p, TRUE);
+}
+
+static void io_key_set(struct io_key *k, const struct fl_host *h,
+		       const struct fl_key *key, bool write)
+{
+	memset(k, 0, sizeof(*k));	/* hashed as bytes: no stray padding */
+	k->h = h;
+	k->key = *key;
+	k->write = write;
+}
+
+/* One write or read into its (host, key, direction)'s per-tid sums. */
+static void io_count(GArray *ios, bool write)
+{
+	guint i, j;
+
+	for (i = 0; ios && i < ios->len; i++) {
+		const struct io *x = &g_array_index(ios, struct io, i);
+		struct io_key k, *nk;
+		struct fl_conn_io *c = NULL;
+		GArray *a;
+
+		io_key_set(&k, x->host, &x->key, write);
+		a = g_hash_table_lookup(io_index, &k);
+		if (!a) {
+			nk = g_memdup2(&k, sizeof(k));
+			a = g_array_new(FALSE, FALSE, sizeof(struct fl_conn_io));
+			g_hash_table_insert(io_index, nk, a);
+		}
+		/* a connection has a thread or two: a scan is enough */
+		for (j = 0; j < a->len && !c; j++)
+			if (g_array_index(a, struct fl_conn_io, j).tid == x->tid)
+				c = &g_array_index(a, struct fl_conn_io, j);
+		if (!c) {
+			struct fl_conn_io z = { .tid = x->tid };
+
+			g_array_append_val(a, z);
+			c = &g_array_index(a, struct fl_conn_io, a->len - 1);
+		}
+		c->calls++;
+		c->bytes += x->len;
+	}
+}
+
+static int conn_io_cmp(const void *a, const void *b)
+{
+	const struct fl_conn_io *x = a, *y = b;
+
+	return (x->tid > y->tid) - (x->tid < y->tid);
+}
+
+size_t fl_conn_io(const struct fl_host *h, const struct fl_key *k, bool write,
+		  struct fl_conn_io **out)
+{
+	struct io_key key;
+	GArray *a;
+
+	if (!io_index) {
+		io_index = g_hash_table_new_full(io_hash, io_equal, g_free, garray_free);
+		io_count(writes, true);
+		io_count(reads, false);
+	}
+	io_key_set(&key, h, k, write);
+	a = g_hash_table_lookup(io_index, &key);
+	*out = NULL;
+	if (!a)
+		return 0;
+	*out = g_memdup2(a->data, a->len * sizeof(struct fl_conn_io));
+	qsort(*out, a->len, sizeof(**out), conn_io_cmp);
+	return a->len;
 }
 
 void fl_span_inherit(const struct fl_host *h, int64_t t, int parent, int child)
@@ -62,6 +165,9 @@ void fl_span_inherit(const struct fl_host *h, int64_t t, int parent, int child)
 
 void fl_spans_free(void)
 {
+	if (io_index)
+		g_hash_table_destroy(io_index);
+	io_index = NULL;
 	if (forks)
 		g_array_free(forks, TRUE);
 	forks = NULL;
