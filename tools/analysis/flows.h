@@ -234,4 +234,145 @@ void fl_print_hosts(void);
 void fl_print_report(void);
 void fl_print_addr(const struct fl_key *k, bool src, char *buf, size_t len);
 
+/*
+ * thread-states.c: each thread's scheduling state over time, from
+ * sched_switch (prev_state), sched_wakeup/sched_waking and the events
+ * recorded in its context, to split a flagged interval into time on a
+ * CPU, runnable but waiting for one, and blocked.
+ */
+enum fl_sched { FL_SCHED_UNKNOWN, FL_SCHED_RUNNING, FL_SCHED_RUNNABLE,
+		FL_SCHED_BLOCKED };
+void fl_sched_set(const struct fl_host *h, int64_t t, int tid, enum fl_sched s);
+/* A wakeup makes a blocked (or unknown) thread runnable. */
+void fl_sched_wakeup(const struct fl_host *h, int64_t t, int tid);
+/* sched_switch's prev_state: runnable (preempted, running) or blocked. */
+enum fl_sched fl_sched_from_prev_state(int64_t prev_state);
+struct fl_sched_times {
+	int64_t on_cpu, runnable, blocked, unknown;
+};
+void fl_sched_times(const struct fl_host *h, int tid, int64_t begin,
+		    int64_t end, struct fl_sched_times *out);
+void fl_sched_free(void);
+
+/*
+ * clock-offset.c: one time axis. Each host's offset (its clock minus the
+ * reference host's) estimated NTP-style from the hops seen both ways,
+ * chained to the reference by the path of least error bound; or given
+ * (--clock-offset); or none: the trace's own realtime-anchored clock.
+ */
+enum fl_clock_how { FL_CLOCK_REF, FL_CLOCK_ESTIMATED, FL_CLOCK_GIVEN,
+		    FL_CLOCK_TRACE };
+struct fl_clock {
+	enum fl_clock_how how;
+	int64_t offset, bound;		/* ns: axis time = raw - offset */
+	const struct fl_host *via;	/* the previous host on its path */
+	unsigned int steps;		/* pair estimates chained */
+	const char *why;		/* FL_CLOCK_TRACE: why no estimate */
+	bool inconsistent;		/* a pair on its path had a bound < 0 */
+};
+/* "HOST=NS"; -1 after an "Error: " message. */
+int fl_clock_give(const char *arg);
+/* After fl_conn_finish(); again after more events (live). */
+void fl_clock_compute(void);
+const struct fl_host *fl_clock_ref(void);
+const struct fl_clock *fl_clock_of(const struct fl_host *h);
+int64_t fl_axis(const struct fl_host *h, int64_t t);
+/* The earliest event of all hosts, on the axis. */
+int64_t fl_axis_origin(void);
+/* The pair estimate a -> b, if both directions were seen. */
+bool fl_clock_pair(const struct fl_host *a, const struct fl_host *b,
+		   int64_t *offset, int64_t *bound);
+void fl_clock_free(void);
+
+/*
+ * spans.c: requests as spans. A span is one thread's flagged interval
+ * on one host; a link, marked bytes one span wrote (lttng_dt_mark_write)
+ * and another read (lttng_dt_mark_read), matched by connection and
+ * sequence range, with the segment's network delay when its send and
+ * receipt were matched too. A request is what links reach from a root:
+ * a span of a thread flagged by the user. Times in a view are on the
+ * common axis (clock-offset.c).
+ */
+void fl_span_io(const struct fl_host *h, int64_t t, const struct fl_mark *m,
+		bool write);
+/* An inherited flag set at fork, in the parent's context: parent -> child. */
+void fl_span_inherit(const struct fl_host *h, int64_t t, int parent, int child);
+/* Who wrote (write) or read the marked bytes of direction k on h. */
+struct fl_conn_io {
+	int tid;
+	uint64_t calls, bytes;
+};
+/* By tid, in an array the caller frees; 0 if none (or no such events). */
+size_t fl_conn_io(const struct fl_host *h, const struct fl_key *k, bool write,
+		  struct fl_conn_io **out);
+
+struct fl_span {
+	unsigned int id;		/* 1, 2, ... in order of begin */
+	const struct fl_host *host;
+	int tid, pid;
+	const char *procname;		/* "?" if unknown */
+	int64_t begin, end;		/* on the axis */
+	unsigned int reasons;
+	bool open;			/* still flagged when its trace ended */
+	struct fl_sched_times times;
+	uint64_t bytes_in, bytes_out;	/* marked bytes read and written */
+	unsigned int *requests;		/* the requests it serves, ascending */
+	size_t n_requests;
+	bool shown;			/* passes the filters */
+};
+
+struct fl_link {
+	const struct fl_span *from, *to;
+	struct fl_key key;
+	uint32_t seq;			/* the first byte read */
+	uint64_t bytes;			/* read by to, written by from */
+	int64_t written, read;		/* the first write and read, axis */
+	bool have_net;			/* its segment's send and receipt */
+	int64_t sent, received;		/* axis */
+	bool heuristic;			/* guessed: no mark_write/mark_read */
+	bool inherited;			/* a fork, not bytes: no key, no seq */
+	bool shown;
+};
+
+struct fl_request {
+	unsigned int id;
+	const struct fl_span *root;
+	const struct fl_span **spans;	/* by begin, the root first */
+	size_t n_spans;
+	bool shown;
+};
+
+/* --begin/--end: seconds from the axis origin, or an absolute time. */
+struct fl_when {
+	bool set, absolute;
+	int64_t ns;
+};
+
+struct fl_filter {
+	struct fl_when begin, end;
+	const char **hosts;		/* NULL-terminated, or NULL: all */
+	const char **threads;		/* tids or procnames, or NULL: all */
+};
+
+struct fl_view {
+	int64_t origin;			/* axis time of the first event */
+	int64_t begin, end;		/* the time filter on the axis */
+	struct fl_span *spans;
+	size_t n_spans;
+	struct fl_link *links;
+	size_t n_links;
+	struct fl_request *requests;
+	size_t n_requests;
+	uint64_t writes, reads;		/* mark_write, mark_read events */
+	uint64_t reads_unmatched;	/* no write of theirs found */
+	bool heuristic;			/* some links guessed */
+};
+
+/* when.c: "SECONDS" from the origin or "YYYY-MM-DD HH:MM:SS[.NS]" UTC; 0 or -1. */
+int fl_when_parse(const char *s, struct fl_when *w);
+
+struct fl_view *fl_view_build(const struct fl_filter *f);
+void fl_view_free(struct fl_view *v);
+void fl_spans_free(void);
+
 #endif

@@ -2,10 +2,12 @@
 /*
  * The report: per host its flagged threads and their intervals, and its
  * marked connections; then every connection direction with its sends
- * matched to their receipts across hosts. Times within a host are
- * seconds from its first event ("+S.NNNNNNNNN"); the one-way delay is
- * the raw difference of two hosts' clocks. The layout is documented in
- * lttng-dt-flows(1), which scripts may rely on.
+ * matched to their receipts across hosts; then (out-text.c) the hosts'
+ * clocks and the requests as chains of spans. Times are seconds on the
+ * common axis from the first event of all hosts ("+S.NNNNNNNNN"), so
+ * that the hosts' times compare. The layout is documented in
+ * lttng-dt-flows(1), which scripts may rely on. The other formats
+ * (--format) draw the same view (spans.c).
  */
 #include <arpa/inet.h>
 #include <glib.h>
@@ -14,10 +16,17 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "flows.h"
+#include "outputs.h"
 
-static void fmt_dur(char *buf, size_t len, int64_t ns)
+static enum fl_format format;
+static struct fl_filter filter;
+static bool to_file;		/* --output: stdout is that file */
+static unsigned int n_reports;
+
+void fl_fmt_ns(char *buf, size_t len, int64_t ns)
 {
 	const char *sign = ns < 0 ? "-" : "";
 	uint64_t a = ns < 0 ? -(uint64_t)ns : (uint64_t)ns;
@@ -26,12 +35,53 @@ static void fmt_dur(char *buf, size_t len, int64_t ns)
 		 (unsigned long long)(a % 1000000000));
 }
 
+/* On the common axis, from the first event of all hosts. */
 static void print_rel(const struct fl_host *h, int64_t t)
 {
 	char b[40];
 
-	fmt_dur(b, sizeof(b), t - h->first);
+	fl_fmt_ns(b, sizeof(b), fl_axis(h, t) - fl_axis_origin());
 	printf("+%s", b);
+}
+
+void fl_fmt_utc(char *buf, size_t len, int64_t ns)
+{
+	int64_t sec = ns / 1000000000, frac = ns % 1000000000;
+	time_t tt;
+	struct tm tm;
+	char d[40];
+
+	if (frac < 0) {
+		frac += 1000000000;
+		sec--;
+	}
+	tt = (time_t)sec;
+	strftime(d, sizeof(d), "%Y-%m-%d %H:%M:%S", gmtime_r(&tt, &tm));
+	snprintf(buf, len, "%s.%09lld", d, (long long)frac);
+}
+
+void fl_fmt_reasons(char *buf, size_t len, unsigned int reasons)
+{
+	const char *sep = "";
+	unsigned int r;
+	size_t n = 0;
+
+	buf[0] = 0;
+	for (r = 0; r < FL_NR_REASONS && n < len; r++)
+		if (reasons & (1u << r)) {
+			n += (size_t)snprintf(buf + n, len - n, "%s%s", sep, fl_reason_name(r));
+			sep = ",";
+		}
+}
+
+const char *fl_clock_how_name(enum fl_clock_how how)
+{
+	static const char *const names[] = {
+		[FL_CLOCK_REF] = "reference", [FL_CLOCK_ESTIMATED] = "estimated",
+		[FL_CLOCK_GIVEN] = "given", [FL_CLOCK_TRACE] = "trace",
+	};
+
+	return names[how];
 }
 
 static void print_reasons(unsigned int reasons)
@@ -61,13 +111,21 @@ void fl_print_addr(const struct fl_key *k, bool src, char *buf, size_t len)
 	}
 }
 
-static void print_key(const struct fl_key *k)
+void fl_fmt_key(char *buf, size_t len, const struct fl_key *k)
 {
 	char s[64], d[64];
 
 	fl_print_addr(k, true, s, sizeof(s));
 	fl_print_addr(k, false, d, sizeof(d));
-	printf("%s -> %s", s, d);
+	snprintf(buf, len, "%s -> %s", s, d);
+}
+
+static void print_key(const struct fl_key *k)
+{
+	char b[140];
+
+	fl_fmt_key(b, sizeof(b), k);
+	printf("%s", b);
 }
 
 /*
@@ -96,7 +154,7 @@ static void print_interval(const struct fl_host *h, int64_t begin, int64_t end,
 	print_rel(h, begin);
 	printf(" .. ");
 	print_rel(h, end);
-	fmt_dur(b, sizeof(b), end - begin);
+	fl_fmt_ns(b, sizeof(b), end - begin);
 	printf("  %s s  ", b);
 	print_reasons(reasons);
 	printf("%s\n", note);
@@ -123,11 +181,11 @@ static void print_thread(const struct fl_host *h, const struct fl_thread *t)
 	printf("  thread %d pid %d %s: ", t->tid, t->pid,
 	       t->procname[0] ? t->procname : "?");
 	print_reasons(t->reasons_seen);
-	fmt_dur(b, sizeof(b), t->flagged_ns + open_ns);
+	fl_fmt_ns(b, sizeof(b), t->flagged_ns + open_ns);
 	printf("; %zu interval%s, flagged %s s, on CPU ", n_iv,
 	       n_iv == 1 ? "" : "s", b);
 	if (h->sched_switch_enabled) {
-		fmt_dur(b, sizeof(b), t->on_cpu_ns + open_cpu_ns);
+		fl_fmt_ns(b, sizeof(b), t->on_cpu_ns + open_cpu_ns);
 		printf("%s s\n", b);
 	} else {
 		printf("n/a\n");
@@ -188,18 +246,37 @@ static void print_host_notes(const struct fl_host *h)
 		       (unsigned long long)h->packets_discarded);
 }
 
+/*
+ * The threads that wrote or read a direction's marked bytes here
+ * (lttng_dt_mark_write, lttng_dt_mark_read): a receipt's context is
+ * whoever ran when it arrived, these are the threads themselves.
+ */
+static void print_io(const struct fl_host *h, const struct fl_key *k, bool write)
+{
+	struct fl_conn_io *io;
+	size_t n = fl_conn_io(h, k, write, &io), i;
+
+	for (i = 0; i < n; i++)
+		printf("    %s by thread %d: %llu call%s, %llu bytes\n",
+		       write ? "written" : "read", io[i].tid,
+		       (unsigned long long)io[i].calls, io[i].calls == 1 ? "" : "s",
+		       (unsigned long long)io[i].bytes);
+	g_free(io);
+}
+
 static void print_host(const struct fl_host *h)
 {
 	struct fl_thread **v;
 	struct fl_conn **c;
 	char when[64], b[40];
-	time_t sec = (time_t)(h->first / 1000000000);
+	/* its first event on the axis: the hosts' dates compare */
+	time_t sec = (time_t)(fl_axis(h, h->first) / 1000000000);
 	struct tm tm;
 	size_t n, i;
 
 	n = flagged_threads(h, &v);
 	strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S", gmtime_r(&sec, &tm));
-	fmt_dur(b, sizeof(b), h->last - h->first);
+	fl_fmt_ns(b, sizeof(b), h->last - h->first);
 	printf("Host %s: %u trace%s, %llu events from %s UTC over %s s\n", h->name,
 	       h->n_traces, h->n_traces == 1 ? "" : "s",
 	       (unsigned long long)h->n_events, when, b);
@@ -217,15 +294,40 @@ static void print_host(const struct fl_host *h)
 		printf("\n");
 		print_side(h, "sent", &c[i]->sent);
 		print_side(h, "received", &c[i]->received);
+		print_io(h, &c[i]->key, true);
+		print_io(h, &c[i]->key, false);
 	}
 	free(c);
 	printf("\n");
 }
 
+/*
+ * The first segment's delay on the common axis: exact on one host,
+ * within the two clocks' bounds across hosts when they were aligned,
+ * a raw difference when one has no offset (its trace's clock).
+ */
+static void print_delay(const struct fl_match *m)
+{
+	const struct fl_clock *a = fl_clock_of(m->send_host);
+	const struct fl_clock *r = fl_clock_of(m->recv_host);
+	int64_t d = m->first_delay - r->offset + a->offset;
+	char b[40], e[40];
+
+	fl_fmt_ns(b, sizeof(b), d);
+	printf("; first segment's one-way delay %s s", b);
+	if (m->send_host == m->recv_host) {
+		printf(" (one clock)");
+	} else if (a->how == FL_CLOCK_TRACE || r->how == FL_CLOCK_TRACE) {
+		printf(" (trace clocks, not aligned)");
+	} else {
+		fl_fmt_ns(e, sizeof(e), a->bound + r->bound);
+		printf(" (common axis, +/- %s s)", e);
+	}
+}
+
 static void print_match(const struct fl_conn *c, struct fl_match *tot)
 {
 	struct fl_match m;
-	char b[40];
 
 	fl_conn_match(&c->key, &m);
 	printf("  ");
@@ -236,12 +338,8 @@ static void print_match(const struct fl_conn *c, struct fl_match *tot)
 	       (unsigned long long)m.received, m.recv_host ? " on " : "",
 	       m.recv_host ? m.recv_host->name : "",
 	       (unsigned long long)m.matched);
-	if (m.have_delay) {
-		fmt_dur(b, sizeof(b), m.first_delay);
-		printf("; first segment's one-way delay %s s (%s)", b,
-		       m.send_host == m.recv_host ? "one clock" :
-		       "raw difference of unsynchronised clocks");
-	}
+	if (m.have_delay)
+		print_delay(&m);
 	printf("\n");
 	tot->sent += m.sent;
 	tot->received += m.received;
@@ -282,20 +380,90 @@ static void print_matches(struct fl_match *tot)
 	g_hash_table_destroy(seen);
 }
 
-void fl_print_report(void)
+int fl_format_parse(const char *name)
+{
+	static const char *const names[] = {
+		[FL_FORMAT_TEXT] = "text", [FL_FORMAT_JSON] = "json",
+		[FL_FORMAT_CHROME] = "chrome", [FL_FORMAT_SVG] = "svg",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(name, names[i]))
+			return (int)i;
+	return -1;
+}
+
+void fl_output_setup(enum fl_format f, const struct fl_filter *flt, bool file)
+{
+	format = f;
+	filter = *flt;
+	to_file = file;
+}
+
+/*
+ * A live session's next report, in a file and a format that is one
+ * document (JSON, SVG): it replaces the previous one, so that the file
+ * always opens. Text reports follow each other.
+ */
+static void rewind_document(void)
+{
+	if (!to_file || format == FL_FORMAT_TEXT || !n_reports++)
+		return;
+	fflush(stdout);
+	if (ftruncate(fileno(stdout), 0) == 0)
+		rewind(stdout);
+}
+
+/* --host: the per-host sections of those hosts only. */
+static bool host_shown(const struct fl_host *h)
+{
+	const char *const *n;
+
+	if (!filter.hosts)
+		return true;
+	for (n = filter.hosts; *n; n++)
+		if (!strcmp(*n, h->name))
+			return true;
+	return false;
+}
+
+static void print_text(const struct fl_view *v)
 {
 	const struct fl_host *h;
 	struct fl_match tot = { 0 };
 
-	fl_conn_finish();
-	fl_discarded_mark();
 	for (h = fl_hosts(); h; h = h->next)
-		print_host(h);
+		if (host_shown(h))
+			print_host(h);
 	printf("Sends matched to receipts (addresses, ports, seq), all hosts:\n");
 	print_matches(&tot);
 	printf("Total: %llu marked segments sent, %llu received, %llu matched\n",
 	       (unsigned long long)tot.sent, (unsigned long long)tot.received,
 	       (unsigned long long)tot.matched);
+	fl_out_text(v);
+}
+
+/* The view is built afresh: a live session's report can come again. */
+void fl_print_report(void)
+{
+	struct fl_view *v = fl_view_build(&filter);
+
+	rewind_document();
+	switch (format) {
+	case FL_FORMAT_JSON:
+		fl_out_json(v);
+		break;
+	case FL_FORMAT_CHROME:
+		fl_out_chrome(v);
+		break;
+	case FL_FORMAT_SVG:
+		fl_out_svg(v);
+		break;
+	default:
+		print_text(v);
+	}
+	fl_view_free(v);
 }
 
 void fl_print_hosts(void)

@@ -230,21 +230,43 @@ static void set_packet(struct reader *r, const bt_event *ev)
 	r->cpu = r->have_cpu ? (uint64_t)cpu : 0;
 }
 
+/* The fields every lttng_dt_mark_* event has; false if it lacks them. */
+static bool mark_fields(const bt_field *pl, const bt_field *ctx, struct fl_mark *m)
+{
+	memset(m, 0, sizeof(*m));
+	m->tid = (int)int_member(ctx, "tid", -1);
+	m->key.sport = (uint16_t)int_member(pl, "sport", 0);
+	m->key.dport = (uint16_t)int_member(pl, "dport", 0);
+	m->seq = (uint32_t)int_member(pl, "seq", 0);
+	m->len = (uint32_t)int_member(pl, "len", 0);
+	return bytes_member(pl, "saddr_v6", m->key.saddr, 16) &&
+	       bytes_member(pl, "daddr_v6", m->key.daddr, 16);
+}
+
 static void on_mark(struct reader *r, int64_t t, const bt_field *pl,
 		    const bt_field *ctx, bool send)
 {
 	struct fl_mark m;
 
-	memset(&m, 0, sizeof(m));
-	m.tid = (int)int_member(ctx, "tid", -1);
-	m.key.sport = (uint16_t)int_member(pl, "sport", 0);
-	m.key.dport = (uint16_t)int_member(pl, "dport", 0);
-	m.seq = (uint32_t)int_member(pl, "seq", 0);
-	m.len = (uint32_t)int_member(pl, "len", 0);
-	if (!bytes_member(pl, "saddr_v6", m.key.saddr, 16) ||
-	    !bytes_member(pl, "daddr_v6", m.key.daddr, 16))
+	if (!mark_fields(pl, ctx, &m))
 		return;
 	fl_conn_mark(r->host, t, &m, send);
+	r->dt_events++;
+}
+
+/*
+ * lttng_dt_mark_write / lttng_dt_mark_read: recorded in the context of
+ * the thread that wrote or read the marked bytes, which ties a
+ * connection to its threads (a receipt's context is whoever ran).
+ */
+static void on_mark_io(struct reader *r, int64_t t, const bt_field *pl,
+		       const bt_field *ctx, bool write)
+{
+	struct fl_mark m;
+
+	if (!mark_fields(pl, ctx, &m) || m.tid <= 0)
+		return;
+	fl_span_io(r->host, t, &m, write);
 	r->dt_events++;
 }
 
@@ -259,13 +281,23 @@ static void on_context(struct reader *r, int64_t t, const bt_field *ctx)
 		       str_member(ctx, "procname"));
 	if (r->have_cpu)
 		fl_running(r->host, t, r->cpu, tid);
+	fl_sched_set(r->host, t, tid, FL_SCHED_RUNNING);
 }
 
 static void on_sched_switch(struct reader *r, int64_t t, const bt_field *pl)
 {
 	int next = (int)int_member(pl, "next_tid", -1);
+	int64_t prev_state;
 
 	r->host->n_sched_switch++;
+	/* Without prev_state (older layouts) the leaving thread's state is unknown. */
+	if (int_value(member(pl, "prev_state"), &prev_state))
+		fl_sched_set(r->host, t, (int)int_member(pl, "prev_tid", -1),
+			     fl_sched_from_prev_state(prev_state));
+	else
+		fl_sched_set(r->host, t, (int)int_member(pl, "prev_tid", -1),
+			     FL_SCHED_UNKNOWN);
+	fl_sched_set(r->host, t, next, FL_SCHED_RUNNING);
 	fl_thread_name(r->host, (int)int_member(pl, "prev_tid", -1), -1,
 		       str_member(pl, "prev_comm"));
 	fl_thread_name(r->host, next, -1, str_member(pl, "next_comm"));
@@ -273,14 +305,28 @@ static void on_sched_switch(struct reader *r, int64_t t, const bt_field *pl)
 		fl_running(r->host, t, r->cpu, next);
 }
 
+/*
+ * An inherited flag is set at fork in the parent's context: the child's
+ * span then belongs to the parent's request.
+ */
+static void on_flag(struct reader *r, int64_t t, const bt_field *pl,
+		    const bt_field *ctx)
+{
+	int tid = (int)int_member(pl, "tid", -1);
+	int parent = (int)int_member(ctx, "tid", -1);
+	unsigned int reason = (unsigned int)int_member(pl, "reason", -1);
+	bool on = int_member(pl, "on", 0) != 0;
+
+	fl_flag_event(r->host, t, tid, (int)int_member(pl, "pid", -1), reason, on);
+	if (reason == FL_INHERITED && on && parent > 0 && parent != tid)
+		fl_span_inherit(r->host, t, parent, tid);
+}
+
 static void on_payload(struct reader *r, int64_t t, const char *name,
 		       const bt_field *pl, const bt_field *ctx)
 {
 	if (!strcmp(name, "lttng_dt_flag")) {
-		fl_flag_event(r->host, t, (int)int_member(pl, "tid", -1),
-			      (int)int_member(pl, "pid", -1),
-			      (unsigned int)int_member(pl, "reason", -1),
-			      int_member(pl, "on", 0) != 0);
+		on_flag(r, t, pl, ctx);
 		r->dt_events++;
 		r->host->n_dt_events++;
 	} else if (!strcmp(name, "lttng_dt_mark_send")) {
@@ -289,8 +335,17 @@ static void on_payload(struct reader *r, int64_t t, const char *name,
 	} else if (!strcmp(name, "lttng_dt_mark_recv")) {
 		on_mark(r, t, pl, ctx, false);
 		r->host->n_dt_events++;
+	} else if (!strcmp(name, "lttng_dt_mark_write")) {
+		on_mark_io(r, t, pl, ctx, true);
+		r->host->n_dt_events++;
+	} else if (!strcmp(name, "lttng_dt_mark_read")) {
+		on_mark_io(r, t, pl, ctx, false);
+		r->host->n_dt_events++;
 	} else if (!strcmp(name, "sched_switch")) {
 		on_sched_switch(r, t, pl);
+	} else if (!strcmp(name, "sched_wakeup") || !strcmp(name, "sched_waking") ||
+		   !strcmp(name, "sched_wakeup_new")) {
+		fl_sched_wakeup(r->host, t, (int)int_member(pl, "tid", -1));
 	} else if (!strcmp(name, "lttng_statedump_process_state")) {
 		fl_thread_name(r->host, (int)int_member(pl, "tid", -1),
 			       (int)int_member(pl, "pid", -1), str_member(pl, "name"));

@@ -64,10 +64,15 @@ static int create_opt(void *state, int val, const char *arg)
 
 #define DT_CHANNEL	"dt"
 
-/* What lttng-dt-flows reads: who ran, who was flagged, what was marked. */
+/*
+ * What lttng-dt-flows reads: who ran and who waited (wakeups), who was
+ * flagged, what was marked, and which threads wrote and read the marked
+ * bytes.
+ */
 static const char *const flow_events[] = {
-	"sched_switch", "sched_process_fork", "sched_process_exit",
-	"lttng_dt_flag", "lttng_dt_mark_send", "lttng_dt_mark_recv",
+	"sched_switch", "sched_wakeup", "sched_waking", "sched_process_fork",
+	"sched_process_exit", "lttng_dt_flag", "lttng_dt_mark_send",
+	"lttng_dt_mark_recv", "lttng_dt_mark_write", "lttng_dt_mark_read",
 };
 
 static const struct {
@@ -169,13 +174,16 @@ static int enable_event(struct lttng_handle *h, enum lttng_event_type type,
 
 static int enable_events(struct lttng_handle *h, int syscalls)
 {
-	size_t i;
+	char list[512];
+	size_t i, n = 0;
 
-	for (i = 0; i < sizeof(flow_events) / sizeof(flow_events[0]); i++)
+	for (i = 0; i < sizeof(flow_events) / sizeof(flow_events[0]); i++) {
 		if (enable_event(h, LTTNG_EVENT_TRACEPOINT, flow_events[i]))
 			return CMD_ERROR;
-	dt_msg("Kernel events enabled in channel %s: sched_switch, sched_process_fork, sched_process_exit, lttng_dt_flag, lttng_dt_mark_send, lttng_dt_mark_recv",
-	       DT_CHANNEL);
+		n += (size_t)snprintf(list + n, sizeof(list) - n, "%s%s", i ? ", " : "",
+				      flow_events[i]);
+	}
+	dt_msg("Kernel events enabled in channel %s: %s", DT_CHANNEL, list);
 	if (!syscalls)
 		return CMD_SUCCESS;
 	if (enable_event(h, LTTNG_EVENT_SYSCALL, "*"))

@@ -5,8 +5,9 @@
 # analysis reads both. It must group them by host (vm0, vm1), show on
 # vm0 only the client (reason manual), on vm1 only the tracked handler
 # (reason network), match every receipt to its send across the two
-# traces, with the delays said to be raw differences of two clocks, and
-# count what babeltrace2 counts.
+# traces, estimate vm1's clock offset from the segments matched both
+# ways and give the delays on that common axis, and count what
+# babeltrace2 counts.
 # kernels: debian debug
 # (the TCP mark is a loadable module only: a built-in tracer has none)
 # vms: 2
@@ -69,8 +70,13 @@ vm1" sh -c "$F --hosts $T /tmp/vm1 | cut -d: -f1"
 	check_eq "flows: vm1's only flagged thread is srv-tracked, network" \
 		"srv-tracked: network" flagged_on vm1
 	flows_totals /tmp/all.txt /tmp/flows.txt 20
-	check "flows: requests sent on vm0, received on vm1, matched, raw clock difference" \
-		grep -q "^  $(link_ip 0 0):[0-9]* -> $peer:6000: [1-9][0-9]* sent on vm0, [1-9][0-9]* received on vm1, [1-9][0-9]* matched; first segment's one-way delay -*[0-9]*\.[0-9]* s (raw difference of unsynchronised clocks)$" /tmp/flows.txt
+	check "flows: requests sent on vm0, received on vm1, matched, delay on the common axis" \
+		grep -q "^  $(link_ip 0 0):[0-9]* -> $peer:6000: [1-9][0-9]* sent on vm0, [1-9][0-9]* received on vm1, [1-9][0-9]* matched; first segment's one-way delay -*[0-9]*\.[0-9]* s (common axis, +/- [0-9]*\.[0-9]* s)$" /tmp/flows.txt
+	# Both directions matched: vm1's offset is estimated; vm0 is the
+	# reference (one pair each, the first name).
+	check "flows: vm0's clock is the axis" grep -q "^Clocks: one time axis, the clock of vm0; " /tmp/flows.txt
+	check "flows: vm1's clock offset estimated" \
+		grep -q "^  vm1: offset -*[0-9]*\.[0-9]* s +/- [0-9]*\.[0-9]* s (estimated with vm0)$" /tmp/flows.txt
 	check "flows: responses sent on vm1, received on vm0, matched" \
 		grep -q "^  $peer:6000 -> $(link_ip 0 0):[0-9]*: [1-9][0-9]* sent on vm1, [1-9][0-9]* received on vm0, [1-9][0-9]* matched; " /tmp/flows.txt
 	;;

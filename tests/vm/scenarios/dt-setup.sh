@@ -132,7 +132,7 @@ check "they can all be forgotten" sh -c \
 check "lttng dt-create flows" sh -c "lttng dt-create flows --output=$T/flows >/tmp/create.out 2>&1"
 check_eq "it says what it did, step by step" "Session flows created
 Kernel channel dt enabled
-Kernel events enabled in channel dt: sched_switch, sched_process_fork, sched_process_exit, lttng_dt_flag, lttng_dt_mark_send, lttng_dt_mark_recv
+Kernel events enabled in channel dt: sched_switch, sched_wakeup, sched_waking, sched_process_fork, sched_process_exit, lttng_dt_flag, lttng_dt_mark_send, lttng_dt_mark_recv, lttng_dt_mark_write, lttng_dt_mark_read
 Contexts pid, tid, procname added to channel dt
 Gate on: the session records the events of flagged threads only (lttng dt-track)
 Session flows is ready and current: track threads with lttng dt-track, then lttng start" \

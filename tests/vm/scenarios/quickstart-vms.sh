@@ -5,7 +5,8 @@
 # dt-trust add, dt-create --set-url and start; the client is tracked;
 # then stop and destroy, and lttng-dt-flows on the relayd's tree. The
 # tracked request's handlers are recorded on every tier, the untracked
-# request's on none.
+# request's on none, and the tracked request is one chain of spans
+# across the three hosts.
 # vms: 3
 # kernels: debian debug
 # (the TCP mark is a loadable module only: a built-in tracer has none)
@@ -92,6 +93,14 @@ vm2" sh -c 'lttng-dt-flows --hosts ~/lttng-traces | cut -d: -f1'
 		"front-tracked: network" flagged_on vm1
 	check_eq "vm2: the back tier's handler of the tracked request only" \
 		"be-tracked: network" flagged_on vm2
+	# One request, one chain: its spans ("  span ID HOST ...") on the
+	# three hosts, linked by the marked bytes written and read.
+	check_eq "flows: the tracked request's spans on the three hosts" "vm0
+vm1
+vm2" sh -c "awk '/^Request 1:/ { on = 1; next } /^[^ ]/ { on = 0 }
+		on && /^  span / { print \$3 }' /tmp/flows.txt | sort -u"
+	check_eq "flows: one tracked request" "Requests: 1" sh -c \
+		"grep -o '^Requests: [0-9]*' /tmp/flows.txt"
 	check "babeltrace2 reads vm2's trace from the relayd" sh -c \
 		'babeltrace2 ~/lttng-traces/vm2 >/tmp/vm2.txt 2>/tmp/vm2.err'
 	check "vm2: the back tier's handler recorded" grep -q 'procname = "be-tracked"' /tmp/vm2.txt
