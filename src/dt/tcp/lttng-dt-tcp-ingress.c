@@ -101,15 +101,24 @@ static struct kprobe child_process_kp = {
 	.pre_handler = child_process_pre,
 };
 
+/*
+ * Only the read that starts a thread's network reason makes its socket
+ * await the response. A tier that calls another reads that one's marked
+ * reply while its own request's reason is still on: the reply belongs
+ * to that request, whose response is owed on the first socket. Were the
+ * second socket to await one too, the tier's next write there (the next
+ * request's call) would end the next request's flag before its work.
+ */
 static void flag_reader(struct dt_sock *ds, const struct sock *sk)
 {
 	const u32 net = LTTNG_DT_REASON_BIT(LTTNG_DT_REASON_NETWORK);
+	bool already = lttng_dt_flag_reasons(current) & net;
 
-	if (!(lttng_dt_flag_reasons(current) & net) && !dt_rate_allows(sk)) {
+	if (!already && !dt_rate_allows(sk)) {
 		lttng_dt_net_count(LTTNG_DT_NET_MARKS_RATELIMITED);
 		return;
 	}
-	if (lttng_dt_flag_network() >= 0)
+	if (lttng_dt_flag_network() >= 0 && !already)
 		ds->served = true;
 }
 

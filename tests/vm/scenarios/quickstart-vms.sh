@@ -101,6 +101,14 @@ vm2" sh -c "awk '/^Request 1:/ { on = 1; next } /^[^ ]/ { on = 0 }
 		on && /^  span / { print \$3 }' /tmp/flows.txt | sort -u"
 	check_eq "flows: one tracked request" "Requests: 1" sh -c \
 		"grep -o '^Requests: [0-9]*' /tmp/flows.txt"
+	# The front tier reads vm2's marked reply while flagged by vm0's
+	# call: that must not make its next call to vm2 end the next call's
+	# flag (every call of the three, and its handlers, in the request).
+	check_lacks "flows: no flagged span outside the tracked request" \
+		'^Flagged in no tracked request' cat /tmp/flows.txt
+	check_count "vm1: the front tier's two writes to vm2 recorded for each of the 3 calls" 6 \
+		'lttng_dt_mark_write: .*procname = "front-tracked".*dport = 7000,' \
+		babeltrace2 ~/lttng-traces/vm1
 	check "babeltrace2 reads vm2's trace from the relayd" sh -c \
 		'babeltrace2 ~/lttng-traces/vm2 >/tmp/vm2.txt 2>/tmp/vm2.err'
 	check "vm2: the back tier's handler recorded" grep -q 'procname = "be-tracked"' /tmp/vm2.txt
