@@ -19,8 +19,22 @@ mkdir -p "$build/logs"
 for vm in vm0 vm2 vm1; do
 	echo "=== $vm"
 	tr -d '\r' <"$build/logs/demo.$vm.log" |
-		sed -n '/=== VMTEST BEGIN/,/^=== VMTEST END/{/=== VMTEST/d;p}'
+		sed -n '/=== VMTEST BEGIN/,/^=== VMTEST END/{/=== VMTEST/d;p}' |
+		sed '/^=== EXPORT BEGIN /,/^=== EXPORT END /d'
 	echo
 done
+# The JSON, Chrome/Perfetto and SVG reports vm1 made, saved here.
+echo "=== lttng-dt-flows' reports of the tracked request, from vm1:"
+"$here/extract-exports.sh" "$build/logs/demo.vm1.log" "$build/demo" |
+	sed 's/^/    /'
+echo "    (open the .svg in a browser; the chrome one in ui.perfetto.dev)"
+echo
+saved=ok
+for f in flows.json flows.chrome; do
+	python3 -m json.tool "$build/demo/$f" >/dev/null 2>&1 || saved="not ok"
+done
+grep -q '<svg' "$build/demo/flows.svg" 2>/dev/null || saved="not ok"
+echo "$saved - demo: the JSON, Chrome and SVG reports saved in $build/demo" \
+	>>"$build/logs/demo.result"
 cat "$build/logs/demo.result"
 ! grep -q '^not ok' "$build/logs/demo.result"

@@ -4,8 +4,9 @@
 # collects the traces with the stock lttng-relayd. Each host records a
 # gated session (lttng dt-create); only the client of one of two requests
 # is tracked. lttng-dt-flows, on what the relayd collected, shows the
-# tracked request's path through the three hosts, and nothing of the
-# other request.
+# tracked request's path through the three hosts as one chain of spans
+# on one time axis (text, and JSON, Chrome/Perfetto and SVG files copied
+# out to the host), and nothing of the other request.
 # vms: 3
 . /lib/vmtest.sh
 
@@ -61,8 +62,14 @@ case "$VM_ROLE" in
 	say 'lttng stop && lttng destroy'
 	until_ok 'grep -q "^served vm0 1$" /tmp/sync.log && grep -q "^served vm2 1$" /tmp/sync.log'
 	say 'ls ~/lttng-traces'
-	say 'lttng-dt-flows ~/lttng-traces | grep -v "^    +"'
+	# The request on one time axis: the clocks, then its chain of spans.
+	say "lttng-dt-flows ~/lttng-traces | sed -n '/^Clocks:/,\$p'"
 	lttng-dt-flows ~/lttng-traces >/tmp/flows.txt 2>&1
+	# The same as data and as pictures, copied out to the host.
+	for f in json chrome svg; do
+		say "lttng-dt-flows --format=$f --output=/tmp/flows.$f ~/lttng-traces"
+		export_file /tmp/flows.$f "flows.$f"
+	done
 	flagged() {
 		awk -v want="$1" '/^Host / { h = $2; sub(":", "", h) }
 		     /^  thread / && h == want { print $5 }' /tmp/flows.txt | tr -d ':' | sort -u |
@@ -75,6 +82,14 @@ case "$VM_ROLE" in
 		echo "not ok - demo: the untracked request shows in lttng-dt-flows"
 	else
 		echo "The untracked request's handlers (front-untracked, be-untracked) are in no trace."
+	fi
+	hosts=$(awk '/^Request 1:/ { on = 1; next } /^[^ ]/ { on = 0 }
+		on && /^  span / { print $3 }' /tmp/flows.txt | sort -u | tr '\n' ' ')
+	if grep -q '^Requests: 1 ' /tmp/flows.txt && [ "$hosts" = "vm0 vm1 vm2 " ] &&
+	   ! grep -q '^Flagged in no tracked request' /tmp/flows.txt; then
+		echo "ok - demo: the tracked request is one chain of spans on vm0, vm1 and vm2, on one time axis"
+	else
+		echo "not ok - demo: the tracked request is not one chain of spans on the three hosts ($hosts)"
 	fi
 	case "$path" in
 	*"dt-rpc"*front-tracked*be-tracked*) echo "ok - demo: the tracked request was followed through the three hosts" ;;
