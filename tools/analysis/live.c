@@ -86,7 +86,7 @@ static int finish(struct fl_source *s)
 		return -1;
 	}
 	if (!c.dt_events) {
-		fprintf(stderr, "Error: %s: no lttng-dt event (lttng_dt_flag, lttng_dt_mark_send, lttng_dt_mark_recv) in the live session\n",
+		fprintf(stderr, "Error: %s: no lttng-dt event (lttng_dt_flag, lttng_dt_mark_send, _recv, _write, _read) in the live session\n",
 			fl_source_name(s));
 		return -1;
 	}

@@ -716,7 +716,7 @@ static int check_dt_events(const char *const *paths, size_t n, const bool *bad,
 	for (i = 0; i < n; i++) {
 		if (bad[i] || path_dt[i])
 			continue;
-		fprintf(stderr, "Error: %s: no lttng-dt event (lttng_dt_flag, lttng_dt_mark_send, lttng_dt_mark_recv) in %u trace%s\n",
+		fprintf(stderr, "Error: %s: no lttng-dt event (lttng_dt_flag, lttng_dt_mark_send, _recv, _write, _read) in %u trace%s\n",
 			paths[i], path_traces[i], path_traces[i] == 1 ? "" : "s");
 		ret = -1;
 	}
