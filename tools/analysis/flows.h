@@ -112,6 +112,13 @@ struct fl_host *fl_host_get_id(const char *hostname, const unsigned char *clock_
 			       const char *where);
 struct fl_host *fl_hosts(void);
 struct fl_thread *fl_thread_get(struct fl_host *h, int tid);
+/* A thread of a host, as a GLib hash table key (units that keep per-thread data). */
+struct fl_host_tid {
+	const struct fl_host *h;
+	int tid;
+};
+guint fl_host_tid_hash(gconstpointer k);
+gboolean fl_host_tid_equal(gconstpointer a, gconstpointer b);
 /* Every thread h knows, by tid, in an array the caller frees. */
 size_t fl_host_threads(const struct fl_host *h, struct fl_thread ***out);
 void fl_thread_name(struct fl_host *h, int tid, int pid, const char *name);

@@ -180,6 +180,20 @@ size_t fl_host_threads(const struct fl_host *h, struct fl_thread ***out)
 	return n;
 }
 
+guint fl_host_tid_hash(gconstpointer k)
+{
+	const struct fl_host_tid *x = k;
+
+	return g_direct_hash(x->h) ^ (guint)x->tid * 2654435761u;
+}
+
+gboolean fl_host_tid_equal(gconstpointer a, gconstpointer b)
+{
+	const struct fl_host_tid *x = a, *y = b;
+
+	return x->h == y->h && x->tid == y->tid;
+}
+
 /* The latest name wins: dt-rpc, for one, renames itself after a fork. */
 void fl_thread_name(struct fl_host *h, int tid, int pid, const char *name)
 {

@@ -346,26 +346,10 @@ static void print_match(const struct fl_conn *c, struct fl_match *tot)
 	tot->matched += m.matched;
 }
 
-static guint key_hash(gconstpointer k)
-{
-	const unsigned char *p = k;
-	guint h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < sizeof(struct fl_key); i++)
-		h = (h ^ p[i]) * 16777619u;
-	return h;
-}
-
-static gboolean key_equal(gconstpointer a, gconstpointer b)
-{
-	return !memcmp(a, b, sizeof(struct fl_key));
-}
-
 /* Each direction once, from the first host that saw it. */
 static void print_matches(struct fl_match *tot)
 {
-	GHashTable *seen = g_hash_table_new(key_hash, key_equal);
+	GHashTable *seen = g_hash_table_new(fl_key_hash, fl_key_equal);
 	const struct fl_host *h;
 	struct fl_conn **c;
 	size_t n, i;

@@ -180,25 +180,6 @@ void fl_spans_free(void)
 
 /* --- finding spans ------------------------------------------------------ */
 
-struct thread_key {
-	const struct fl_host *h;
-	int tid;
-};
-
-static guint thread_hash(gconstpointer p)
-{
-	const struct thread_key *k = p;
-
-	return g_direct_hash(k->h) ^ (guint)k->tid * 2654435761u;
-}
-
-static gboolean thread_equal(gconstpointer a, gconstpointer b)
-{
-	const struct thread_key *x = a, *y = b;
-
-	return x->h == y->h && x->tid == y->tid;
-}
-
 static void ptr_array_free(gpointer p)
 {
 	g_ptr_array_free(p, TRUE);
@@ -207,16 +188,16 @@ static void ptr_array_free(gpointer p)
 /* (host, tid) -> its spans, by begin (v->spans is in that order). */
 static GHashTable *index_spans(struct fl_view *v)
 {
-	GHashTable *t = g_hash_table_new_full(thread_hash, thread_equal, g_free,
+	GHashTable *t = g_hash_table_new_full(fl_host_tid_hash, fl_host_tid_equal, g_free,
 					      ptr_array_free);
 	size_t i;
 
 	for (i = 0; i < v->n_spans; i++) {
-		struct thread_key k = { v->spans[i].host, v->spans[i].tid }, *nk;
+		struct fl_host_tid k = { v->spans[i].host, v->spans[i].tid }, *nk;
 		GPtrArray *a = g_hash_table_lookup(t, &k);
 
 		if (!a) {
-			nk = g_new(struct thread_key, 1);
+			nk = g_new(struct fl_host_tid, 1);
 			*nk = k;
 			a = g_ptr_array_new();
 			g_hash_table_insert(t, nk, a);
@@ -230,7 +211,7 @@ static GHashTable *index_spans(struct fl_view *v)
 static struct fl_span *span_at(GHashTable *idx, const struct fl_host *h,
 			       int tid, int64_t t, bool next)
 {
-	struct thread_key k = { h, tid };
+	struct fl_host_tid k = { h, tid };
 	GPtrArray *a = g_hash_table_lookup(idx, &k);
 	guint lo = 0, hi;
 

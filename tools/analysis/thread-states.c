@@ -21,26 +21,7 @@ struct change {
 	enum fl_sched s;
 };
 
-struct states_key {
-	const struct fl_host *h;
-	int tid;
-};
-
-static GHashTable *states;	/* struct states_key -> GArray of change */
-
-static guint states_hash(gconstpointer p)
-{
-	const struct states_key *k = p;
-
-	return g_direct_hash(k->h) ^ (guint)k->tid * 2654435761u;
-}
-
-static gboolean states_equal(gconstpointer a, gconstpointer b)
-{
-	const struct states_key *x = a, *y = b;
-
-	return x->h == y->h && x->tid == y->tid;
-}
+static GHashTable *states;	/* struct fl_host_tid -> GArray of change */
 
 static void array_free(gpointer p)
 {
@@ -49,16 +30,16 @@ static void array_free(gpointer p)
 
 static GArray *changes_of(const struct fl_host *h, int tid, bool create)
 {
-	struct states_key k = { h, tid }, *nk;
+	struct fl_host_tid k = { h, tid }, *nk;
 	GArray *a;
 
 	if (!states)
-		states = g_hash_table_new_full(states_hash, states_equal, g_free,
+		states = g_hash_table_new_full(fl_host_tid_hash, fl_host_tid_equal, g_free,
 					       array_free);
 	a = g_hash_table_lookup(states, &k);
 	if (a || !create)
 		return a;
-	nk = g_new(struct states_key, 1);
+	nk = g_new(struct fl_host_tid, 1);
 	*nk = k;
 	a = g_array_new(FALSE, FALSE, sizeof(struct change));
 	g_hash_table_insert(states, nk, a);
