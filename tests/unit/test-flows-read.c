@@ -70,17 +70,14 @@ static char *stderr_of(int (*fn)(const char *, unsigned int *), const char *path
 {
 	FILE *f = tmpfile(), *saved = stderr;
 	char *text;
-	long len;
 
 	assert_non_null(f);
 	stderr = f;
 	*ret = fn(path, n);
 	stderr = saved;
-	len = ftell(f);
-	text = calloc(1, (size_t)len + 1);
-	assert_non_null(text);
 	rewind(f);
-	assert_int_equal(fread(text, 1, (size_t)len, f), (size_t)len);
+	text = ctf_stream_text(f);
+	assert_non_null(text);
 	fclose(f);
 	return text;
 }
@@ -89,17 +86,14 @@ static char *report_text(void)
 {
 	FILE *f = tmpfile(), *saved = stdout;
 	char *text;
-	long len;
 
 	assert_non_null(f);
 	stdout = f;
 	fl_print_report();
 	stdout = saved;
-	len = ftell(f);
-	text = calloc(1, (size_t)len + 1);
-	assert_non_null(text);
 	rewind(f);
-	assert_int_equal(fread(text, 1, (size_t)len, f), (size_t)len);
+	text = ctf_stream_text(f);
+	assert_non_null(text);
 	fclose(f);
 	return text;
 }

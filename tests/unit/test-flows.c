@@ -324,17 +324,14 @@ static char *report_text(void)
 {
 	FILE *f = tmpfile(), *saved = stdout;
 	char *text;
-	long len;
 
 	assert_non_null(f);
 	stdout = f;
 	fl_print_report();
 	stdout = saved;
-	len = ftell(f);
-	text = calloc(1, (size_t)len + 1);
-	assert_non_null(text);
 	rewind(f);
-	assert_int_equal(fread(text, 1, (size_t)len, f), (size_t)len);
+	text = ctf_stream_text(f);
+	assert_non_null(text);
 	fclose(f);
 	return text;
 }

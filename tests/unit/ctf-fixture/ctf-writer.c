@@ -188,22 +188,16 @@ int ctf_write_file(const char *dir, const char *name, const void *p, size_t n)
 	return ret;
 }
 
-char *ctf_read_file(const char *dir, const char *name)
+char *ctf_stream_text(FILE *f)
 {
-	char path[4096], *buf = NULL;
+	char *buf = NULL;
 	size_t len = 0, n;
-	FILE *f;
 
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	f = fopen(path, "rb");
-	if (!f)
-		return NULL;
 	do {
 		char *nb = realloc(buf, len + 4097);
 
 		if (!nb) {
 			free(buf);
-			fclose(f);
 			return NULL;
 		}
 		buf = nb;
@@ -211,6 +205,19 @@ char *ctf_read_file(const char *dir, const char *name)
 		len += n;
 	} while (n == 4096);
 	buf[len] = '\0';
+	return buf;
+}
+
+char *ctf_read_file(const char *dir, const char *name)
+{
+	char path[4096], *buf;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	buf = ctf_stream_text(f);
 	fclose(f);
 	return buf;
 }

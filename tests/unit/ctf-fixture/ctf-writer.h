@@ -11,6 +11,7 @@
 #define _CTF_WRITER_H
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -62,6 +63,8 @@ void ctf_remove_dir(char *dir);
 int ctf_write_file(const char *dir, const char *name, const void *p, size_t n);
 /* The whole of dir/name, NUL-terminated, malloc'ed; NULL if unreadable. */
 char *ctf_read_file(const char *dir, const char *name);
+/* The rest of f (a test's captured output, rewound), the same way. */
+char *ctf_stream_text(FILE *f);
 
 /* babeltrace2 to use: $BABELTRACE2, else /usr/bin/babeltrace2; NULL if absent. */
 const char *ctf_babeltrace2(void);
