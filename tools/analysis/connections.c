@@ -46,16 +46,21 @@ static size_t n_segs, cap_segs;
 static GHashTable *key_ids;		/* struct fl_key * -> id + 1 */
 static GPtrArray *keys;			/* id -> struct key_info */
 
-/* FNV-1a over the key's bytes: the key has no padding to skip. */
-guint fl_key_hash(gconstpointer k)
+guint fl_bytes_hash(const void *p, size_t n)
 {
-	const unsigned char *p = k;
-	guint h = 2166136261u;
+	const unsigned char *b = p;
+	guint h = 2166136261u;		/* FNV-1a */
 	size_t i;
 
-	for (i = 0; i < sizeof(struct fl_key); i++)
-		h = (h ^ p[i]) * 16777619u;
+	for (i = 0; i < n; i++)
+		h = (h ^ b[i]) * 16777619u;
 	return h;
+}
+
+/* The key has no padding to skip. */
+guint fl_key_hash(gconstpointer k)
+{
+	return fl_bytes_hash(k, sizeof(struct fl_key));
 }
 
 gboolean fl_key_equal(gconstpointer a, gconstpointer b)

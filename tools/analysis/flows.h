@@ -148,6 +148,8 @@ struct fl_match {
 	int64_t first_delay;		/* receipt - send of the first matched */
 	bool have_delay;
 };
+/* A hash of n bytes, for keys hashed whole (their padding zeroed). */
+guint fl_bytes_hash(const void *p, size_t n);
 /* GLib hash table functions for struct fl_key. */
 guint fl_key_hash(gconstpointer k);
 gboolean fl_key_equal(gconstpointer a, gconstpointer b);

@@ -65,13 +65,7 @@ struct io_key {
 
 static guint io_hash(gconstpointer p)
 {
-	const unsigned char *b = p;
-	guint h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < sizeof(struct io_key); i++)
-		h = (h ^ b[i]) * 16777619u;
-	return h;
+	return fl_bytes_hash(p, sizeof(struct io_key));
 }
 
 static gboolean io_equal(gconstpointer a, gconstpointer b)
@@ -355,13 +349,7 @@ struct link_key {
 
 static guint link_hash(gconstpointer p)
 {
-	const unsigned char *b = p;
-	guint h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < sizeof(struct link_key); i++)
-		h = (h ^ b[i]) * 16777619u;
-	return h;
+	return fl_bytes_hash(p, sizeof(struct link_key));
 }
 
 static gboolean link_equal(gconstpointer a, gconstpointer b)
