@@ -21,37 +21,19 @@ DEFINE_TRACE(lttng_dt_flag,
 	TP_PROTO(pid_t tid, pid_t pid, unsigned int reason, int on),
 	TP_ARGS(tid, pid, reason, on));
 
-DECLARE_TRACE(lttng_dt_mark_send,
-	TP_PROTO(const struct lttng_dt_mark *m),
-	TP_ARGS(m));
+/* The four mark events share their prototype: one struct lttng_dt_mark. */
+#define DT_MARK_TRACE(name)						\
+	DECLARE_TRACE(name,						\
+		TP_PROTO(const struct lttng_dt_mark *m),		\
+		TP_ARGS(m));						\
+	DEFINE_TRACE(name,						\
+		TP_PROTO(const struct lttng_dt_mark *m),		\
+		TP_ARGS(m))
 
-DEFINE_TRACE(lttng_dt_mark_send,
-	TP_PROTO(const struct lttng_dt_mark *m),
-	TP_ARGS(m));
-
-DECLARE_TRACE(lttng_dt_mark_recv,
-	TP_PROTO(const struct lttng_dt_mark *m),
-	TP_ARGS(m));
-
-DEFINE_TRACE(lttng_dt_mark_recv,
-	TP_PROTO(const struct lttng_dt_mark *m),
-	TP_ARGS(m));
-
-DECLARE_TRACE(lttng_dt_mark_write,
-	TP_PROTO(const struct lttng_dt_mark *m),
-	TP_ARGS(m));
-
-DEFINE_TRACE(lttng_dt_mark_write,
-	TP_PROTO(const struct lttng_dt_mark *m),
-	TP_ARGS(m));
-
-DECLARE_TRACE(lttng_dt_mark_read,
-	TP_PROTO(const struct lttng_dt_mark *m),
-	TP_ARGS(m));
-
-DEFINE_TRACE(lttng_dt_mark_read,
-	TP_PROTO(const struct lttng_dt_mark *m),
-	TP_ARGS(m));
+DT_MARK_TRACE(lttng_dt_mark_send);
+DT_MARK_TRACE(lttng_dt_mark_recv);
+DT_MARK_TRACE(lttng_dt_mark_write);
+DT_MARK_TRACE(lttng_dt_mark_read);
 
 #define LTTNG_PROBE_SUBSYSTEM	lttng_dt
 #define LTTNG_PROBE_EVENTS	<instrumentation/events/lttng-dt.h>
