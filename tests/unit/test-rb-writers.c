@@ -424,6 +424,41 @@ static void overwrite_snapshot_reader(void **state)
 	free(r.buf.subbuf);
 }
 
+/*
+ * A buffer nothing was written to: its first flush still gives a packet
+ * (header only), so that a live reader hears of the stream (lttng-relayd
+ * takes beacons only for a stream that has had a packet); later flushes of
+ * an empty buffer give none, and a flush_empty always gives one.
+ */
+static unsigned long packets_ready(struct rig *r)
+{
+	const struct lttng_rb_layout *l = &r->chan.layout;
+
+	return (lttng_rb_subbuf_trunc(l, lttng_rb_write_pos(&r->buf)) -
+		lttng_rb_consumed(&r->buf)) >> l->subbuf_order;
+}
+
+static void idle_buffer_first_flush(void **state)
+{
+	static struct rig r;
+	struct pkt_header *h;
+
+	(void)state;
+	rig_init(&r, LTTNG_RB_MODE_DISCARD, 0);
+	assert_int_equal(packets_ready(&r), 0);
+	lttng_rb_buffer_flush(&r.buf, false);
+	assert_int_equal(packets_ready(&r), 1);
+	h = (struct pkt_header *)r.buf.mem;
+	assert_int_equal(h->magic, PKT_MAGIC);
+	assert_int_equal(h->data_size, sizeof(struct pkt_header));
+	lttng_rb_buffer_flush(&r.buf, false);
+	assert_int_equal(packets_ready(&r), 1);
+	lttng_rb_buffer_flush(&r.buf, true);
+	assert_int_equal(packets_ready(&r), 2);
+	free(r.buf.mem);
+	free(r.buf.subbuf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -432,6 +467,7 @@ int main(void)
 		cmocka_unit_test(overwrite_mode),
 		cmocka_unit_test(overwrite_mode_across_wrap),
 		cmocka_unit_test(overwrite_snapshot_reader),
+		cmocka_unit_test(idle_buffer_first_flush),
 	};
 
 	cmocka_set_message_output(CM_OUTPUT_TAP);

@@ -82,6 +82,7 @@ struct lttng_rb_buffer {
 	local_t lost;			/* records dropped, cumulative */
 	unsigned long lost_closed;	/* lost, as the last closed packet says */
 	u64 last_ts;			/* timestamp of the latest reservation */
+	bool switched;			/* a switch has closed a packet here */
 	char *mem;			/* the slots, virtually contiguous */
 	struct lttng_rb_subbuf *subbuf;
 	struct lttng_rb_channel *chan;

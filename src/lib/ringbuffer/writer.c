@@ -127,8 +127,16 @@ EXPORT_SYMBOL_GPL(lttng_rb_reserve_slow);
  * with no open packet gets an empty one (header only), so that the
  * reader sees a packet boundary with current timestamps; so does one
  * whose records were dropped since its last packet closed, so that the
- * drops are counted. With no room for it (a full discard buffer), the
+ * drops are counted, and so does a buffer that no switch has closed a
+ * packet in yet. With no room for it (a full discard buffer), the
  * reader redoes the flush once it has consumed a packet.
+ *
+ * The never-had-a-packet case is for live sessions: lttng-relayd turns
+ * the consumer's beacons into "inactive until T" only for a stream that
+ * has received a packet, and a live viewer waits on any stream it knows
+ * nothing about. A CPU that records nothing must still give one packet
+ * at the first flush, or the viewer shows nothing until the session
+ * stops.
  */
 void lttng_rb_switch_packet(struct lttng_rb_buffer *buf, bool flush_empty)
 {
@@ -148,7 +156,8 @@ void lttng_rb_switch_packet(struct lttng_rb_buffer *buf, bool flush_empty)
 			int ret;
 
 			/* Drops since the last packet need one to be counted in. */
-			if (!flush_empty && !unreported)
+			if (!flush_empty && !unreported &&
+			    READ_ONCE(buf->switched))
 				return;
 			ret = make_room(buf, old);
 			if (ret == -EAGAIN)
@@ -164,6 +173,7 @@ void lttng_rb_switch_packet(struct lttng_rb_buffer *buf, bool flush_empty)
 			break;
 	}
 	buf->last_ts = ts;
+	WRITE_ONCE(buf->switched, true);
 	if (empty) {
 		open_packet(buf, old, ts);
 		close_packet(buf, old + hdr, ts);

@@ -9,6 +9,10 @@
 # a final report whose totals and flagged threads equal what the
 # directory mode reads from the relayd's copy of the same trace, and
 # whose segment counts equal the mark events babeltrace2 prints there.
+# The server and the clients run on CPU 0 only, so the gated session
+# records nothing on the other CPUs: their streams must not hold the live
+# reports back (lttng-relayd takes beacons only for a stream that has had
+# a packet; the tracer gives every stream one at its first flush).
 # kernels: debian debug
 # (the TCP mark is a loadable module only: a built-in tracer has none)
 # timeout: 900
@@ -41,6 +45,9 @@ live_session() {
 check "gated live session s to net://127.0.0.1" live_session
 check "start s" lttng start s
 
+# From here on this shell's children run on CPU 0 only (the daemons, started
+# above, are free): the server, the clients and what they spawn.
+check "the workload on CPU 0 only" taskset -p 1 $$
 dt-rpc serve 6000 srv >/tmp/srv.log 2>&1 &
 S=$!
 check "the server listens" wait_for 20 grep -q listening /tmp/srv.log
