@@ -59,11 +59,13 @@ struct lttng_enabler {
 	enum lttng_event_kind kind;
 	bool syscall_entry, syscall_exit;
 	bool enabled;
+	struct lttng_filter_bc *filter;	/* FILTER's bytecode, or NULL */
 };
 
 struct lttng_enabler *lttng_enabler_create(struct lttng_channel *chan,
 					   const struct lttng_abi_event *ev);
 int lttng_enabler_set_enabled(struct lttng_enabler *enabler, bool enabled);
+int lttng_enabler_set_filter(struct lttng_enabler *enabler, const void __user *arg);
 /* Make recorders follow the enablers and the registry (locked). */
 int lttng_session_sync_enablers_locked(struct lttng_session *session);
 int lttng_session_register_recorders_locked(struct lttng_session *session);
@@ -136,6 +138,8 @@ void lttng_probe_going(const struct lttng_probe *probe);
 
 /* Contexts (lttng-context.c). */
 int lttng_context_add(struct lttng_ctx *ctx, const struct lttng_abi_context *abi);
+int lttng_context_desc(unsigned int type, struct lttng_field_desc *desc);
+void lttng_context_read(unsigned int type, char *dst);
 
 /* Metadata (lttng-metadata.c). */
 struct lttng_metadata_cache *lttng_metadata_cache_create(void);

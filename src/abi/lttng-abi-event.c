@@ -45,11 +45,7 @@ static long event_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		/* lttng-modules takes no filter on these either. */
 		if (ef->kprobe || ef->uprobe)
 			return -EINVAL;
-		/*
-		 * Refused rather than ignored: recording events the user
-		 * filtered out would be worse than a clear error.
-		 */
-		return -ENOSYS;
+		return lttng_enabler_set_filter(ef->enabler, (const void __user *)arg);
 	case LTTNG_ABI_CONTEXT:
 		return -ENOSYS;
 	case LTTNG_ABI_ADD_CALLSITE:
