@@ -16,6 +16,8 @@
 #ifndef _LTTNG_FILTER_OPS_H
 #define _LTTNG_FILTER_OPS_H
 
+#include "filter-port.h"
+
 enum filter_op {
 	FOP_UNKNOWN = 0,
 	FOP_RETURN = 1,
