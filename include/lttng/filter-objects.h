@@ -46,6 +46,8 @@ int lttng_filter_update_locked(struct lttng_event_recorder *ev,
 			       const struct lttng_filter_bc **bcs, unsigned int nr,
 			       struct list_head *stale);
 void lttng_filter_sets_free(struct list_head *stale);
+int lttng_filter_attach(struct lttng_event_recorder **recs, unsigned int nr,
+			const void __user *arg);
 /* A recorder being freed: no probe runs on it any more. */
 void lttng_filter_set_free(struct lttng_filter_set *set);
 

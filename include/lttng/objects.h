@@ -78,6 +78,7 @@ bool lttng_channel_has_event_locked(struct lttng_channel *chan, const char *name
 struct lttng_event_recorder *lttng_kprobe_create(struct lttng_channel *chan,
 						 const struct lttng_abi_event *ev);
 int lttng_kprobe_set_enabled(struct lttng_event_recorder *ev, bool enabled);
+int lttng_kprobe_set_filter(struct lttng_event_recorder *ev, const void __user *arg);
 void lttng_kprobe_unregister_locked(struct lttng_kprobe *k);
 void lttng_kprobe_free_recorder(struct lttng_event_recorder *ev);
 #else
@@ -89,6 +90,11 @@ lttng_kprobe_create(struct lttng_channel *chan, const struct lttng_abi_event *ev
 }
 static inline int lttng_kprobe_set_enabled(struct lttng_event_recorder *ev,
 					   bool enabled)
+{
+	return -ENOSYS;
+}
+static inline int lttng_kprobe_set_filter(struct lttng_event_recorder *ev,
+					  const void __user *arg)
 {
 	return -ENOSYS;
 }
@@ -106,6 +112,7 @@ struct lttng_event_recorder *lttng_uprobe_create(struct lttng_channel *chan,
 						 const struct lttng_abi_event *ev);
 int lttng_uprobe_add_callsite(struct lttng_event_recorder *ev, void __user *arg);
 int lttng_uprobe_set_enabled(struct lttng_event_recorder *ev, bool enabled);
+int lttng_uprobe_set_filter(struct lttng_event_recorder *ev, const void __user *arg);
 void lttng_uprobe_unregister_locked(struct lttng_uprobe *u);
 void lttng_uprobe_free_recorder(struct lttng_event_recorder *ev);
 #else
@@ -121,6 +128,11 @@ static inline int lttng_uprobe_add_callsite(struct lttng_event_recorder *ev,
 }
 static inline int lttng_uprobe_set_enabled(struct lttng_event_recorder *ev,
 					   bool enabled)
+{
+	return -ENOSYS;
+}
+static inline int lttng_uprobe_set_filter(struct lttng_event_recorder *ev,
+					  const void __user *arg)
 {
 	return -ENOSYS;
 }

@@ -158,6 +158,37 @@ int lttng_filter_update_locked(struct lttng_event_recorder *ev,
 	return 0;
 }
 
+/*
+ * FILTER on the file of a kprobe, kretprobe or uprobe: its recorders
+ * (nr of them) have no enabler and take the filter at once. The stock
+ * lttng refuses such filters; the ABI takes them for other clients.
+ */
+int lttng_filter_attach(struct lttng_event_recorder **recs, unsigned int nr,
+			const void __user *arg)
+{
+	const struct lttng_filter_bc *bcs[1];
+	struct lttng_filter_bc *bc;
+	LIST_HEAD(stale);
+	unsigned int i;
+	int ret = 0;
+
+	bc = lttng_filter_bc_from_user(arg);
+	if (IS_ERR(bc))
+		return PTR_ERR(bc);
+	bcs[0] = bc;
+	mutex_lock(&lttng_sessions_lock);
+	for (i = 0; i < nr; i++)
+		if (rcu_access_pointer(recs[i]->filter))
+			ret = -EEXIST;
+	for (i = 0; !ret && i < nr; i++)
+		ret = lttng_filter_update_locked(recs[i], bcs, 1, &stale);
+	mutex_unlock(&lttng_sessions_lock);
+	lttng_filter_sets_free(&stale);
+	/* The programs are copies: the bytecode is no longer needed. */
+	kvfree(bc);
+	return ret;
+}
+
 bool lttng_filter_set_admits(const struct lttng_filter_set *set,
 			     const struct lttng_filter_arg *args)
 {

@@ -42,7 +42,7 @@ check "string inequality" \
 check "network-order field in host order" \
 		      session s_net 'netintfield == 42'
 check "double literal" session s_dbl 'intfield > 97.5'
-check "arithmetic"    session s_arith 'intfield * 2 + 1 == 61'
+# (Arithmetic, 'intfield * 2 == 6', is refused by lttng itself: "Generate IR error".)
 check "procname context" session s_ctx '$ctx.procname == "dd"'
 check "integer context" session s_pid '$ctx.pid > 0 && intfield == 1'
 check "text array and sequence" \
@@ -91,8 +91,9 @@ check_lacks "bad filter: no event rule" "$ev" lttng list s_bad
 
 # lttng start takes one session at a time.
 each() {
-	local s
-	for s in $(cat /tmp/sessions); do lttng "$1" "$s" >/dev/null || return 1; done
+	local s rc=0
+	for s in $(cat /tmp/sessions); do lttng "$1" "$s" >/dev/null || rc=1; done
+	return $rc
 }
 check "start every session" each start
 
@@ -119,7 +120,6 @@ check_eq "s_glob: 95..99" "95 96 97 98 99" values s_glob
 check_eq "s_ne: 50" "50" values s_ne
 check_eq "s_net: 42" "42" values s_net
 check_eq "s_dbl: 98, 99" "98 99" values s_dbl
-check_eq "s_arith: 30" "30" values s_arith
 check_eq "s_ctx: dd's three" "0 1 2" values s_ctx
 check_eq "s_pid: 1 from sh and dd" "1 1" values s_pid
 check_eq "s_text: 8" "8" values s_text
@@ -150,6 +150,7 @@ for s in s_range s_str s_ctx s_two; do
 done
 
 check "destroy all" lttng destroy --all
+rmmod lttng_test
 kill -TERM "$(pidof lttng-sessiond)"
 check "lttng-sessiond exits" wait_for 30 sh -c '! pidof lttng-sessiond'
 check "every module unloads" sh -c '! grep -q "^lttng" /proc/modules'
