@@ -7,6 +7,7 @@
 # /proc/lttng-test-filter-event: intfield = 0..N-1, netintfield the same
 # in network order, stringfield and the text fields "test".
 # timeout: 600
+# check-kernels: debian debug
 . /lib/vmtest.sh
 
 lttng-sessiond --background >/tmp/sessiond.log 2>&1
