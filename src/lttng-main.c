@@ -9,6 +9,7 @@
 #include <lttng/syscalls.h>
 #include <lttng/tracer-parts.h>
 
+#include "core/lttng-filter-ctx.h"
 #include "lib/ringbuffer/buffer.h"
 
 /* /proc/lttng comes last: nothing answers ioctls before all is ready. */
@@ -25,6 +26,8 @@ static int __init lttng_tracer_init(void)
 	ret = lttng_syscalls_init();
 	if (ret)
 		goto err_dt;
+	/* Cannot fail: filters only read the context table. */
+	lttng_filter_ctx_init();
 	ret = lttng_abi_init();
 	if (ret)
 		goto err_syscalls;

@@ -59,11 +59,13 @@ struct lttng_enabler {
 	enum lttng_event_kind kind;
 	bool syscall_entry, syscall_exit;
 	bool enabled;
+	struct lttng_filter_bc *filter;	/* FILTER's bytecode, or NULL */
 };
 
 struct lttng_enabler *lttng_enabler_create(struct lttng_channel *chan,
 					   const struct lttng_abi_event *ev);
 int lttng_enabler_set_enabled(struct lttng_enabler *enabler, bool enabled);
+int lttng_enabler_set_filter(struct lttng_enabler *enabler, const void __user *arg);
 /* Make recorders follow the enablers and the registry (locked). */
 int lttng_session_sync_enablers_locked(struct lttng_session *session);
 int lttng_session_register_recorders_locked(struct lttng_session *session);
@@ -76,6 +78,7 @@ bool lttng_channel_has_event_locked(struct lttng_channel *chan, const char *name
 struct lttng_event_recorder *lttng_kprobe_create(struct lttng_channel *chan,
 						 const struct lttng_abi_event *ev);
 int lttng_kprobe_set_enabled(struct lttng_event_recorder *ev, bool enabled);
+int lttng_kprobe_set_filter(struct lttng_event_recorder *ev, const void __user *arg);
 void lttng_kprobe_unregister_locked(struct lttng_kprobe *k);
 void lttng_kprobe_free_recorder(struct lttng_event_recorder *ev);
 #else
@@ -87,6 +90,11 @@ lttng_kprobe_create(struct lttng_channel *chan, const struct lttng_abi_event *ev
 }
 static inline int lttng_kprobe_set_enabled(struct lttng_event_recorder *ev,
 					   bool enabled)
+{
+	return -ENOSYS;
+}
+static inline int lttng_kprobe_set_filter(struct lttng_event_recorder *ev,
+					  const void __user *arg)
 {
 	return -ENOSYS;
 }
@@ -104,6 +112,7 @@ struct lttng_event_recorder *lttng_uprobe_create(struct lttng_channel *chan,
 						 const struct lttng_abi_event *ev);
 int lttng_uprobe_add_callsite(struct lttng_event_recorder *ev, void __user *arg);
 int lttng_uprobe_set_enabled(struct lttng_event_recorder *ev, bool enabled);
+int lttng_uprobe_set_filter(struct lttng_event_recorder *ev, const void __user *arg);
 void lttng_uprobe_unregister_locked(struct lttng_uprobe *u);
 void lttng_uprobe_free_recorder(struct lttng_event_recorder *ev);
 #else
@@ -122,6 +131,11 @@ static inline int lttng_uprobe_set_enabled(struct lttng_event_recorder *ev,
 {
 	return -ENOSYS;
 }
+static inline int lttng_uprobe_set_filter(struct lttng_event_recorder *ev,
+					  const void __user *arg)
+{
+	return -ENOSYS;
+}
 static inline void lttng_uprobe_unregister_locked(struct lttng_uprobe *u)
 {
 }
@@ -136,6 +150,8 @@ void lttng_probe_going(const struct lttng_probe *probe);
 
 /* Contexts (lttng-context.c). */
 int lttng_context_add(struct lttng_ctx *ctx, const struct lttng_abi_context *abi);
+int lttng_context_desc(unsigned int type, struct lttng_field_desc *desc);
+void lttng_context_read(unsigned int type, char *dst);
 
 /* Metadata (lttng-metadata.c). */
 struct lttng_metadata_cache *lttng_metadata_cache_create(void);

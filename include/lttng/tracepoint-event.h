@@ -71,6 +71,7 @@
 #include <linux/tracepoint.h>
 
 #include <lttng/dt.h>
+#include <lttng/filter-objects.h>
 #include <lttng/tracer.h>
 
 #define LTTNG_PROTO(args...)		args
@@ -200,6 +201,31 @@
 #endif
 
 /*
+ * The filter, after the gate and before the reserve: only when the
+ * recorder has one (one test of a pointer otherwise) are the fields
+ * captured, by a third expansion of the field list (__pass -1), into an
+ * array declared here so that its zeroing is paid only then.
+ */
+#define __LTTNG_FILTER(name, fields)					\
+	{								\
+	const struct lttng_filter_set *__fs =				\
+		rcu_dereference_sched(__ev->filter);			\
+									\
+	if (unlikely(__fs)) {						\
+		struct lttng_filter_arg					\
+			__fa_buf[ARRAY_SIZE(__lttng_fields_##name) ?: 1]; \
+									\
+		__fa = __fa_buf;					\
+		for (__pass = -1; __pass < 0; __pass++) {		\
+			__dyn_i = 0;					\
+			fields						\
+		}							\
+		if (!lttng_filter_set_admits(__fs, __fa))		\
+			return;						\
+	}								\
+	}
+
+/*
  * ---- Pass 3: recording callbacks -----------------------------------------
  * The distributed-trace gate comes first, before the sizing pass: a gated
  * session refuses an event of unflagged threads for the price of a
@@ -209,33 +235,57 @@
  * __dyn[]), the second writes it into the reserved space. The compiler
  * unrolls the loop and drops the untaken branches.
  */
-#define __LTTNG_FIXED(size, write)					\
+#define __LTTNG_FIXED(capture, size, write)				\
 	do {								\
-		if (!__pass)						\
+		if (__pass < 0) {					\
+			capture;					\
+		} else if (!__pass)					\
 			__len += (size);				\
 		else {							\
 			write;						\
 		}							\
 	} while (0);
+/* What the filter reads of a field (lttng/filter.h): its value, or where. */
+#define __LTTNG_CAP_INT(t, e)	(__fa[__fi++].v = (s64)(t)(e))
+#define __LTTNG_CAP_NET(t, e)	(__fa[__fi++].v = __lttng_net_value(t, e))
+/* A network-order field is compared in host order, as the viewer shows it. */
+#define __lttng_net_value(t, e)						\
+	({								\
+		t __nv = (e);						\
+		sizeof(t) == 2 ? (s64)(t)be16_to_cpu((__force __be16)(u16)__nv) : \
+		sizeof(t) == 4 ? (s64)(t)be32_to_cpu((__force __be32)(u32)__nv) : \
+		sizeof(t) == 8 ? (s64)(t)be64_to_cpu((__force __be64)(u64)__nv) : \
+		(s64)__nv;						\
+	})
+#define __LTTNG_CAP_PTR(_src, _nr)					\
+	do {								\
+		__fa[__fi].p = (_src);					\
+		__fa[__fi++].len = (_nr);				\
+	} while (0)
 #define f_int(t, n, e)							\
-	__LTTNG_FIXED(sizeof(t), t __v = (e);				\
+	__LTTNG_FIXED(__LTTNG_CAP_INT(t, e), sizeof(t), t __v = (e);	\
 		      lttng_record_write(&__rec, &__v, sizeof(__v)))
 #define f_hex(t, n, e)		f_int(t, n, e)
 #define f_oct(t, n, e)		f_int(t, n, e)
 #define f_enum(en, t, n, e)	f_int(t, n, e)
-#define f_int_net(t, n, e)	f_int(t, n, e)
-#define f_hex_net(t, n, e)	f_int(t, n, e)
+#define f_int_net(t, n, e)						\
+	__LTTNG_FIXED(__LTTNG_CAP_NET(t, e), sizeof(t), t __v = (e);	\
+		      lttng_record_write(&__rec, &__v, sizeof(__v)))
+#define f_hex_net(t, n, e)	f_int_net(t, n, e)
 #define f_text(n, src, len)						\
-	__LTTNG_FIXED(len, lttng_record_write(&__rec, (src), (len)))
+	__LTTNG_FIXED(__LTTNG_CAP_PTR(src, len), len,			\
+		      lttng_record_write(&__rec, (src), (len)))
 #define f_array(t, n, src, len)						\
-	__LTTNG_FIXED(sizeof(t) * (len),				\
+	__LTTNG_FIXED(__LTTNG_CAP_PTR(src, len), sizeof(t) * (len),	\
 		      lttng_record_write(&__rec, (src), sizeof(t) * (len)))
 #define f_array_hex(t, n, src, len)	f_array(t, n, src, len)
 #define f_array_net(t, n, src, len)	f_array(t, n, src, len)
 #define f_array_bits(t, n, src, len)	f_array(t, n, src, len)
 #define f_seq(t, n, src, lt, len)					\
 	do {								\
-		if (!__pass) {						\
+		if (__pass < 0) {					\
+			__LTTNG_CAP_PTR(src, len);			\
+		} else if (!__pass) {					\
 			__dyn[__dyn_i] = (len);				\
 			__len += sizeof(lt) + sizeof(t) * __dyn[__dyn_i]; \
 		} else {						\
@@ -251,7 +301,9 @@
 /* The length counts bits; little-endian memory is already in CTF bit order. */
 #define f_seq_bits(t, n, src, lt, len)					\
 	do {								\
-		if (!__pass) {						\
+		if (__pass < 0) {					\
+			__LTTNG_CAP_PTR(src, len);			\
+		} else if (!__pass) {					\
 			__dyn[__dyn_i] = (len);				\
 			__len += sizeof(lt) + sizeof(t) * __dyn[__dyn_i]; \
 		} else {						\
@@ -268,7 +320,9 @@
 	do {								\
 		const char *__s = (src) ? (const char *)(src) : "(null)"; \
 									\
-		if (!__pass) {						\
+		if (__pass < 0) {					\
+			__LTTNG_CAP_PTR(__s, LTTNG_FILTER_LEN_NUL);	\
+		} else if (!__pass) {					\
 			__dyn[__dyn_i] = strlen(__s) + 1;		\
 			__len += __dyn[__dyn_i];			\
 		} else {						\
@@ -301,12 +355,16 @@ static void __lttng_probe_##name(void *__data, proto)			\
 	struct { char __lttng_pad; locals } __locals __maybe_unused;	\
 	typeof(__locals) *tp_locvar __maybe_unused = &__locals;		\
 	size_t __dyn[LTTNG_MAX_DYNAMIC_FIELDS] __maybe_unused;		\
+	/* Filter capture: only the filter's expansion touches these. */ \
+	struct lttng_filter_arg *__fa __maybe_unused = NULL;		\
+	unsigned int __fi __maybe_unused = 0;				\
 	unsigned int __dyn_i __maybe_unused;				\
 	struct lttng_record __rec;					\
 	size_t __len = 0;						\
 	int __pass;							\
 									\
 	{ code }							\
+	__LTTNG_FILTER(name, fields)					\
 	for (__pass = 0; __pass < 2; __pass++) {			\
 		__dyn_i = 0;						\
 		if (__pass &&						\

@@ -41,6 +41,7 @@ struct lttng_event_recorder;
 struct lttng_kprobe;
 struct lttng_uprobe;
 struct lttng_metadata_cache;
+struct lttng_filter_set;
 
 /* One record being written. */
 struct lttng_record {
@@ -122,6 +123,8 @@ struct lttng_event_recorder {
 	bool in_metadata;		/* described in the session metadata */
 	struct lttng_kprobe *kprobe;	/* KPROBE kind: its probe */
 	struct lttng_uprobe *uprobe;	/* UPROBE kind: its probe */
+	/* Its enablers' filters (lttng/filter-objects.h); NULL: records all. */
+	struct lttng_filter_set __rcu *filter;
 };
 
 static inline bool lttng_event_should_record(const struct lttng_event_recorder *ev)

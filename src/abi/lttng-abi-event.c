@@ -43,13 +43,11 @@ static long event_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		return set_enabled(ef, false);
 	case LTTNG_ABI_FILTER:
 		/* lttng-modules takes no filter on these either. */
-		if (ef->kprobe || ef->uprobe)
-			return -EINVAL;
-		/*
-		 * Refused rather than ignored: recording events the user
-		 * filtered out would be worse than a clear error.
-		 */
-		return -ENOSYS;
+		if (ef->kprobe)
+			return lttng_kprobe_set_filter(ef->kprobe, (const void __user *)arg);
+		if (ef->uprobe)
+			return lttng_uprobe_set_filter(ef->uprobe, (const void __user *)arg);
+		return lttng_enabler_set_filter(ef->enabler, (const void __user *)arg);
 	case LTTNG_ABI_CONTEXT:
 		return -ENOSYS;
 	case LTTNG_ABI_ADD_CALLSITE:

@@ -3,6 +3,7 @@
  * Channels: a session's buffers, with the transport (ring-buffer client)
  * that their configuration designates.
  */
+#include <linux/mm.h>
 #include <linux/slab.h>
 
 #include <lttng/objects.h>
@@ -134,6 +135,7 @@ void lttng_channel_destroy_locked(struct lttng_channel *chan)
 	lttng_channel_free_recorders_locked(chan);
 	list_for_each_entry_safe(enabler, tmp, &chan->enablers, node) {
 		list_del(&enabler->node);
+		kvfree(enabler->filter);
 		kfree(enabler);
 	}
 	lttng_transport_put(chan->transport);

@@ -264,3 +264,25 @@ int lttng_context_add(struct lttng_ctx *ctx, const struct lttng_abi_context *abi
 	ctx->nr++;
 	return 0;
 }
+
+/* Filters read contexts by name ($ctx.NAME): what a type is, if provided. */
+int lttng_context_desc(unsigned int type, struct lttng_field_desc *desc)
+{
+	const struct ctx_type *t;
+
+	if (type >= CTX_NR_TYPES || !ctx_types[type].record)
+		return -ENOENT;
+	t = &ctx_types[type];
+	memset(desc, 0, sizeof(*desc));
+	desc->name = t->name;
+	desc->kind = t->length ? LTTNG_FIELD_ARRAY : LTTNG_FIELD_INTEGER;
+	desc->length = t->length;
+	desc->type = t->type;
+	return 0;
+}
+
+/* Writes an integer context's value (type.size / 8 bytes) to dst. */
+void lttng_context_read(unsigned int type, char *dst)
+{
+	ctx_types[type].record(dst);
+}

@@ -8,6 +8,7 @@
 #define _LTTNG_DYN_RECORD_H
 
 #include <lttng/dt.h>
+#include <lttng/filter-objects.h>
 #include <lttng/tracer.h>
 
 /* Fields of such events: hex unsigned longs, like lttng-modules'. */
@@ -15,6 +16,27 @@
 	{ .name = (_name), .kind = LTTNG_FIELD_INTEGER,			\
 	  .type = { .size = sizeof(unsigned long) * 8, .is_signed = false, \
 		    .base = 16 } }
+
+/* At most this many values: ip, parent_ip. */
+#define LTTNG_DYN_MAX_VALUES	4
+
+/* The recorder's filter, if any, on the values as integer fields. */
+static inline bool lttng_dyn_filter_admits(struct lttng_event_recorder *ev,
+					   const unsigned long *values,
+					   unsigned int nr)
+{
+	const struct lttng_filter_set *set = rcu_dereference_sched(ev->filter);
+	struct lttng_filter_arg fa[LTTNG_DYN_MAX_VALUES];
+	unsigned int i;
+
+	if (likely(!set))
+		return true;
+	if (nr > ARRAY_SIZE(fa))
+		return false;
+	for (i = 0; i < nr; i++)
+		fa[i].v = (s64)values[i];
+	return lttng_filter_set_admits(set, fa);
+}
 
 /* One record of nr values; preemption disabled by the caller. */
 static inline void lttng_dyn_record(struct lttng_event_recorder *ev,
@@ -26,6 +48,8 @@ static inline void lttng_dyn_record(struct lttng_event_recorder *ev,
 	if (!lttng_event_should_record(ev))
 		return;
 	if (!lttng_dt_gate_admits(ev->chan->session, NULL, false))
+		return;
+	if (!lttng_dyn_filter_admits(ev, values, nr))
 		return;
 	if (ev->chan->ops->event_reserve(&rec, ev, len))
 		return;

@@ -9,9 +9,11 @@
  * enabled while at least one matching enabler is. Recorders follow the
  * enablers and the registry whenever either changes.
  */
+#include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/tracepoint.h>
 
+#include <lttng/filter-objects.h>
 #include <lttng/objects.h>
 #include <lttng/probes.h>
 #include <lttng/syscalls.h>
@@ -114,11 +116,57 @@ static int create_recorder(struct lttng_channel *chan,
 	return 0;
 }
 
+/*
+ * The filters of ev's enabled enablers, into bcs (room for max); 0 if one
+ * of them has none, since that one admits every event.
+ */
+static unsigned int matching_filters(struct lttng_channel *chan,
+				     const struct lttng_event_recorder *ev,
+				     const struct lttng_filter_bc **bcs,
+				     unsigned int max)
+{
+	struct lttng_enabler *e;
+	unsigned int nr = 0;
+
+	list_for_each_entry(e, &chan->enablers, node) {
+		if (!e->enabled || !enabler_matches(e, ev->desc))
+			continue;
+		if (!e->filter)
+			return 0;
+		if (nr < max)
+			bcs[nr] = e->filter;
+		nr++;
+	}
+	return nr;
+}
+
+/* Published before the recorder is enabled: no event escapes the filter. */
+static int sync_filters_locked(struct lttng_channel *chan,
+			       struct lttng_event_recorder *ev,
+			       struct list_head *stale)
+{
+	const struct lttng_filter_bc **bcs;
+	unsigned int nr;
+	int ret;
+
+	nr = matching_filters(chan, ev, NULL, 0);
+	if (!nr)
+		return lttng_filter_update_locked(ev, NULL, 0, stale);
+	bcs = kmalloc_array(nr, sizeof(*bcs), GFP_KERNEL);
+	if (!bcs)
+		return -ENOMEM;
+	matching_filters(chan, ev, bcs, nr);
+	ret = lttng_filter_update_locked(ev, bcs, nr, stale);
+	kfree(bcs);
+	return ret;
+}
+
 /* Returns the first error; the other recorders are synchronised anyway. */
 static int sync_channel_locked(struct lttng_channel *chan)
 {
 	struct lttng_event_recorder *ev;
 	struct lttng_enabler *e;
+	LIST_HEAD(stale);
 	loff_t pos;
 	int ret = 0;
 
@@ -160,8 +208,14 @@ static int sync_channel_locked(struct lttng_channel *chan)
 			enabled = false;
 			ret = ret ?: -ENOMEM;
 		}
+		/* Without its filters, a recorder must not record at all. */
+		if (enabled && sync_filters_locked(chan, ev, &stale)) {
+			enabled = false;
+			ret = ret ?: -ENOMEM;
+		}
 		WRITE_ONCE(ev->enabled, enabled);
 	}
+	lttng_filter_sets_free(&stale);
 	return ret;
 }
 
@@ -240,6 +294,7 @@ void lttng_channel_free_recorders_locked(struct lttng_channel *chan)
 	list_for_each_entry_safe(ev, tmp, &chan->recorders, node) {
 		WARN_ON_ONCE(ev->registered);
 		list_del(&ev->node);
+		lttng_filter_set_free(rcu_dereference_protected(ev->filter, true));
 		if (ev->kprobe)
 			lttng_kprobe_free_recorder(ev);
 		else if (ev->uprobe)
@@ -318,6 +373,31 @@ int lttng_enabler_set_enabled(struct lttng_enabler *e, bool enabled)
 	return ret;
 }
 
+/*
+ * FILTER: one per enabler (lttng-tools makes an enabler per filter). An
+ * enabled enabler's recorders take it at once.
+ */
+int lttng_enabler_set_filter(struct lttng_enabler *e, const void __user *arg)
+{
+	struct lttng_filter_bc *bc = lttng_filter_bc_from_user(arg);
+	int ret = 0;
+
+	if (IS_ERR(bc))
+		return PTR_ERR(bc);
+	mutex_lock(&lttng_sessions_lock);
+	if (e->filter) {
+		ret = -EEXIST;
+	} else {
+		e->filter = bc;
+		bc = NULL;
+		if (e->enabled)
+			ret = lttng_session_sync_enablers_locked(e->chan->session);
+	}
+	mutex_unlock(&lttng_sessions_lock);
+	kvfree(bc);
+	return ret;
+}
+
 void lttng_sync_all_sessions(void)
 {
 	struct lttng_session *session;
@@ -354,6 +434,8 @@ void lttng_probe_going(const struct lttng_probe *probe)
 			list_for_each_entry_safe(ev, tmp, &chan->recorders, node)
 				if (ev->desc->owner == probe->owner) {
 					list_del(&ev->node);
+					lttng_filter_set_free(rcu_dereference_protected(ev->filter,
+											true));
 					kfree(ev);
 				}
 }

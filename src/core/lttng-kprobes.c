@@ -240,6 +240,13 @@ int lttng_kprobe_set_enabled(struct lttng_event_recorder *ev, bool enabled)
 	return ret;
 }
 
+int lttng_kprobe_set_filter(struct lttng_event_recorder *ev, const void __user *arg)
+{
+	struct lttng_kprobe *k = ev->kprobe;
+
+	return lttng_filter_attach(k->rec, k->rec[1] ? 2 : 1, arg);
+}
+
 /* Take the probe out; returns once no handler of it runs any more. */
 void lttng_kprobe_unregister_locked(struct lttng_kprobe *k)
 {

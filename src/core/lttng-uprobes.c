@@ -173,6 +173,11 @@ int lttng_uprobe_set_enabled(struct lttng_event_recorder *ev, bool enabled)
 	return ret;
 }
 
+int lttng_uprobe_set_filter(struct lttng_event_recorder *ev, const void __user *arg)
+{
+	return lttng_filter_attach(&ev, 1, arg);
+}
+
 /*
  * Take every site out; uprobe_unregister() returns once no handler of the
  * consumer runs any more.

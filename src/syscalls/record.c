@@ -265,6 +265,8 @@ static void record(struct lttng_event_recorder *ev, struct pt_regs *regs,
 		return;
 	if (!lttng_dt_gate_admits(ev->chan->session, NULL, false))
 		return;
+	if (!lttng_sc_filter_admits(ev, regs, id, ret))
+		return;
 	lttng_syscall_get_arguments(regs, v.args);
 	v.id = id;
 	v.ret = ret;

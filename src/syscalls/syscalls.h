@@ -13,6 +13,7 @@
 #ifndef _LTTNG_SYSCALLS_INTERNAL_H
 #define _LTTNG_SYSCALLS_INTERNAL_H
 
+#include <linux/rcupdate.h>
 #include <linux/types.h>
 
 #include <lttng/events.h>
@@ -78,5 +79,16 @@ bool lttng_sc_find_tracepoints(void);
 struct pt_regs;
 void lttng_sc_entry_probe(void *data, struct pt_regs *regs, long id);
 void lttng_sc_exit_probe(void *data, struct pt_regs *regs, long ret);
+
+/*
+ * Whether the recorder's filters, if any, admit this syscall event
+ * (filter.c); one test of a pointer when it has none.
+ */
+struct lttng_event_recorder;
+bool __lttng_sc_filter_admits(struct lttng_event_recorder *ev,
+			      struct pt_regs *regs, long id, long ret);
+#define lttng_sc_filter_admits(ev, regs, id, ret)			\
+	(likely(!rcu_access_pointer((ev)->filter)) ||			\
+	 __lttng_sc_filter_admits(ev, regs, id, ret))
 
 #endif /* _LTTNG_SYSCALLS_INTERNAL_H */

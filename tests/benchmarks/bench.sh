@@ -12,6 +12,10 @@
 #       gate (gated session, no thread flagged) and by upstream's PID
 #       tracker (only pid 1 tracked); and ns per test event recorded through
 #       our gate (this shell tracked, the helper inheriting its flag)
+#   (e) ns per test event through a filter (lttng enable-event --filter):
+#       one that keeps every event ('intfield >= 0 && stringfield == "te*"')
+#       and one that keeps none ('intfield < 0'); the difference with (a)
+#       is the filter's cost
 # Prints "# bench TRACER METRIC VALUE" per measurement, then a table of the
 # medians with ours/upstream ratios. Needs the upstream set in the
 # initramfs: LTTNG_DT_UPSTREAM=1 (tests/benchmarks/run.sh does that).
@@ -157,6 +161,38 @@ bench_gate() {
 	rm -rf "$d"
 }
 
+# (e) ns per test event through a filter keeping all, then none.
+bench_filter() {
+	t=$1 r=$2 d=/tmp/tr/e.$t.$r
+	lttng create e --output="$d" >/dev/null
+	lttng enable-channel -k $BIG big >/dev/null
+	lttng enable-event -k -c big lttng_test_filter_event \
+		--filter 'intfield >= 0 && stringfield == "te*"' >/dev/null
+	b1=$($H fire $N)
+	b2=$($H fire $N)
+	base=$(min "$b1" "$b2")
+	lttng start >/dev/null
+	kept=$($H fire $N)
+	lttng stop >/dev/null
+	lttng destroy e >/dev/null
+	# shellcheck disable=SC2046 # two numbers, split on purpose
+	set -- $(counts "$d")
+	check_eq "$t r$r: (e) the filter kept all $N" "$N 0" echo "$1 $2"
+	result "$t" filter_kept_event_ns "$(div $((kept - base)) "$N")"
+	rm -rf "$d"
+	lttng create e --output="$d" >/dev/null
+	lttng enable-channel -k $BIG big >/dev/null
+	lttng enable-event -k -c big lttng_test_filter_event --filter 'intfield < 0' >/dev/null
+	lttng start >/dev/null
+	dropped=$($H fire $N)
+	lttng stop >/dev/null
+	lttng destroy e >/dev/null
+	set -- $(counts "$d")
+	check_eq "$t r$r: (e) the filter kept none" "0 0" echo "$1 $2"
+	result "$t" filter_dropped_event_ns "$(div $((dropped - base)) "$N")"
+	rm -rf "$d"
+}
+
 r=1
 while [ $r -le $ROUNDS ]; do
 	# Alternate which tracer goes first.
@@ -168,6 +204,7 @@ while [ $r -le $ROUNDS ]; do
 		bench_sched "$t" "$r"
 		bench_flood "$t" "$r"
 		bench_gate "$t" "$r"
+		bench_filter "$t" "$r"
 		grep -iE "error" "/tmp/sessiond.$t.$r.log" | grep -v "event notifier group" |
 			head -n 5 | sed "s/^/# sessiond $t: /"
 	done
@@ -193,7 +230,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "-"; else print
 echo "# bench table: median of $ROUNDS rounds"
 printf '# %-28s %12s %12s %8s\n' metric ours upstream ratio
 for m in test_event_ns test_base_ns sched_event_ns sched_base_ns_per_roundtrip \
-	sched_events flood_recorded flood_discarded refused_event_ns gate_in_event_ns; do
+	sched_events flood_recorded flood_discarded refused_event_ns gate_in_event_ns \
+	filter_kept_event_ns filter_dropped_event_ns; do
 	o=$(median ours $m) u=$(median upstream $m)
 	printf '# %-28s %12s %12s %8s\n' "$m" "$o" "$u" "$(ratio "$o" "$u")"
 	echo "# bench median $m $o $u $(ratio "$o" "$u")"
