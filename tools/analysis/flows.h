@@ -210,6 +210,8 @@ void fl_progress_clear(void);		/* before a message on stderr */
 void fl_progress_done(void);
 
 /* trace-read.c */
+/* Threads that decode the traces of fl_read_paths(); default 1 (none). */
+void fl_read_set_jobs(unsigned int n);
 int fl_read_path(const char *path, unsigned int *n_traces);
 /*
  * Every path's traces; 0, or -1 after "Error: " lines, the traces that
