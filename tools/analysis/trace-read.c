@@ -6,9 +6,10 @@
  * Each trace (the directories of one trace UUID: a rotated session's
  * chunks, trace-groups.c) is read by its own graph: source.ctf.fs with
  * every directory as an input, filter.utils.muxer (events in time order
- * across the per-CPU streams) and a simple sink of ours that hands each
- * event to the flag-interval and connection units, and lost events to
- * discarded.c. A trace babeltrace2 cannot read is reported with
+ * across the per-CPU streams) and a simple sink of ours that decodes
+ * each event, and each loss, into a record (read-rec.h) for the model
+ * (read-apply.c), at once or, with several threads, through its group's
+ * queue (read-jobs.c). A trace babeltrace2 cannot read is reported with
  * babeltrace2's own causes, and the others are still read.
  * A live session (an lttng-live URL) is the same graph with
  * source.ctf.lttng-live as its source, stepped by its caller (live.c) so
