@@ -314,6 +314,7 @@ struct fl_conn_io {
 	uint64_t calls, bytes;
 };
 /* By tid, in an array the caller frees; 0 if none (or no such events). */
+void fl_conn_io_index(void);		/* counted now: fl_conn_io() only reads */
 size_t fl_conn_io(const struct fl_host *h, const struct fl_key *k, bool write,
 		  struct fl_conn_io **out);
 
@@ -383,6 +384,14 @@ struct fl_view {
 int fl_when_parse(const char *s, struct fl_when *w);
 
 struct fl_view *fl_view_build(const struct fl_filter *f);
+/*
+ * fl_view_build() in two: what it changes in the model (the matching,
+ * the losses, the clocks, the writers' counts), then the view, which
+ * only reads the model and so may be made on another thread while this
+ * one reads the model too.
+ */
+void fl_view_prepare(void);
+struct fl_view *fl_view_make(const struct fl_filter *f);
 void fl_view_free(struct fl_view *v);
 void fl_spans_free(void);
 

@@ -127,17 +127,27 @@ static int conn_io_cmp(const void *a, const void *b)
 	return (x->tid > y->tid) - (x->tid < y->tid);
 }
 
+/*
+ * Each connection's writers and readers, counted once after the reading
+ * (again after more, live): before fl_view_make() runs beside the report,
+ * so that fl_conn_io() then only reads.
+ */
+void fl_conn_io_index(void)
+{
+	if (io_index)
+		return;
+	io_index = g_hash_table_new_full(io_hash, io_equal, g_free, garray_free);
+	io_count(writes, true);
+	io_count(reads, false);
+}
+
 size_t fl_conn_io(const struct fl_host *h, const struct fl_key *k, bool write,
 		  struct fl_conn_io **out)
 {
 	struct io_key key;
 	GArray *a;
 
-	if (!io_index) {
-		io_index = g_hash_table_new_full(io_hash, io_equal, g_free, garray_free);
-		io_count(writes, true);
-		io_count(reads, false);
-	}
+	fl_conn_io_index();
 	io_key_set(&key, h, k, write);
 	a = g_hash_table_lookup(io_index, &key);
 	*out = NULL;

@@ -121,20 +121,35 @@ static void apply_filter(struct fl_view *v, const struct fl_filter *f)
 				v->requests[i].shown = true;
 }
 
-struct fl_view *fl_view_build(const struct fl_filter *f)
+void fl_view_prepare(void)
+{
+	fl_conn_finish();
+	fl_discarded_mark();	/* a live session's losses since the last report */
+	fl_clock_compute();
+	fl_conn_io_index();
+}
+
+/*
+ * Only reads the model (after fl_view_prepare()): the text report's
+ * per-host sections are printed from it on another thread meanwhile.
+ */
+struct fl_view *fl_view_make(const struct fl_filter *f)
 {
 	static const struct fl_filter none;
 	struct fl_view *v = g_new0(struct fl_view, 1);
 
-	fl_conn_finish();
-	fl_discarded_mark();	/* a live session's losses since the last report */
-	fl_clock_compute();
 	v->origin = fl_axis_origin();
 	all_spans(v);
 	fl_links_build(v);
 	fl_requests_build(v);
 	apply_filter(v, f ? f : &none);
 	return v;
+}
+
+struct fl_view *fl_view_build(const struct fl_filter *f)
+{
+	fl_view_prepare();
+	return fl_view_make(f);
 }
 
 void fl_view_free(struct fl_view *v)
