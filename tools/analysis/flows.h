@@ -125,6 +125,8 @@ void fl_thread_name(struct fl_host *h, int tid, int pid, const char *name);
 int *fl_host_cpu(struct fl_host *h, uint64_t cpu);
 void fl_hosts_free(void);
 void *fl_xalloc(size_t n);
+/* huge-pages.c: p's n bytes, not yet written, on huge pages if the kernel will. */
+void fl_huge_hint(void *p, size_t n);
 void fl_oom(void) __attribute__((noreturn));
 const char *fl_reason_name(unsigned int r);
 

@@ -549,6 +549,7 @@ static void guess_links(struct ctx *c)
 	size_t i;
 
 	c->receipts = g_array_sized_new(FALSE, FALSE, sizeof(struct fl_hop), c->hops->len);
+	fl_huge_hint(c->receipts->data, (size_t)c->hops->len * sizeof(struct fl_hop));
 	g_array_append_vals(c->receipts, c->hops->data, c->hops->len);
 	g_array_sort(c->receipts, receipt_cmp);
 	for (i = 0; i < c->v->n_spans; i++) {
@@ -597,6 +598,7 @@ void fl_links_build(struct fl_view *v)
 	/* sized first: growing a million hops by doubling copied them twice over */
 	fl_hops_foreach(count_hop, &n_hops);
 	c.hops = g_array_sized_new(FALSE, FALSE, sizeof(struct fl_hop), n_hops);
+	fl_huge_hint(c.hops->data, (size_t)n_hops * sizeof(struct fl_hop));
 	fl_hops_foreach(keep_hop, &c);
 	/* whatever order connections.c gives; a stable sort: the same either way */
 	if (!is_sorted(c.hops, sizeof(struct fl_hop), hop_cmp))
