@@ -387,10 +387,10 @@ int fl_when_parse(const char *s, struct fl_when *w);
 
 struct fl_view *fl_view_build(const struct fl_filter *f);
 /*
- * fl_view_build() in two: what it changes in the model (the matching,
- * the losses, the clocks, the writers' counts), then the view, which
- * only reads the model and so may be made on another thread while this
- * one reads the model too.
+ * fl_view_build() in two: what it changes in the model that the
+ * per-host sections read (the matching, the losses, the clocks, the
+ * writers' counts), then the view, which may be made on another thread
+ * while this one prints those sections.
  */
 void fl_view_prepare(void);
 struct fl_view *fl_view_make(const struct fl_filter *f);

@@ -474,7 +474,8 @@ static gpointer make_view(gpointer f)
 /*
  * The per-host sections and the matches need no view: they are printed
  * while another thread makes it (a third of a large report's time),
- * both only reading the model, then the view's sections.
+ * from what fl_view_prepare() finished and the view's making leaves
+ * alone; then the view's sections.
  */
 static void print_text(void)
 {

@@ -130,8 +130,10 @@ void fl_view_prepare(void)
 }
 
 /*
- * Only reads the model (after fl_view_prepare()): the text report's
- * per-host sections are printed from it on another thread meanwhile.
+ * After fl_view_prepare(), changes nothing that the text report's
+ * per-host sections read (it sorts the marked writes, which
+ * fl_conn_io_index() counted before): those are printed from the model
+ * on another thread meanwhile (output.c).
  */
 struct fl_view *fl_view_make(const struct fl_filter *f)
 {
