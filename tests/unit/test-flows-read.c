@@ -9,9 +9,11 @@
  * unreadable traces reported with babeltrace2's causes while the good
  * one is still read; the trace UUID found in text and packetized
  * metadata; the command's exit status 2 when it reports the readable
- * traces of a run where some were not (1 when none was).
+ * traces of a run where some were not (1 when none was); the same report
+ * and error lines with --jobs 1 and with several threads.
  */
 #define _GNU_SOURCE
+#include <ctype.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -392,6 +394,158 @@ static void exit_status(void **state)
 	ctf_remove_dir(dir);
 }
 
+/*
+ * babeltrace2's error causes name its objects by address, which differ
+ * from one run to the next: "0x" and hex digits become "0x?" in place.
+ */
+static char *mask_addresses(char *text)
+{
+	char *in = text, *out = text;
+
+	while (*in) {
+		if (in[0] == '0' && in[1] == 'x' && isxdigit((unsigned char)in[2])) {
+			/* past the digits first: out may be in itself */
+			for (in += 2; isxdigit((unsigned char)*in); in++)
+				;
+			memcpy(out, "0x?", 3);
+			out += 3;
+			continue;
+		}
+		*out++ = *in++;
+	}
+	*out = '\0';
+	return text;
+}
+
+/*
+ * Host t's trace at dir/sub, CPUs 0 and 1: n_out marks sent on CPU 0
+ * from 10.0.0.self to 10.0.0.(self + 1), n_in received on CPU 1 from
+ * 10.0.0.(self - 1), each 2 us after its send; a loss halfway on CPU 1.
+ */
+static void jobs_host(const char *dir, const char *sub, const struct ft_trace *t,
+		      uint8_t self, uint8_t prev, uint8_t next, int n_out, int n_in)
+{
+	struct ft_conn out = { .saddr = { 10, 0, 0, self }, .daddr = { 10, 0, 0, next },
+			       .sport = 4000, .dport = 80 };
+	struct ft_conn in = { .saddr = { 10, 0, 0, prev }, .daddr = { 10, 0, 0, self },
+			      .sport = 4000, .dport = 80 };
+	struct ft_stream *s0 = open_trace(dir, sub, t, 0), *s1;
+	char path[4096];
+	int i, tid = 100 * self;
+	uint64_t ts;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, sub);
+	s1 = ft_stream_open(path, t, 1, 0);
+	assert_non_null(s1);
+	ft_flag(s0, 1000, tid, tid, FT_MANUAL, true);
+	ft_switch(s1, 1500, 0, tid + 1);
+	for (i = 0; i < n_out; i++)
+		ft_mark(s0, true, 10000 + 1000 * (uint64_t)i, tid, &out, 1 + 10 * i, 10);
+	for (i = 0; i < n_in; i++) {
+		ts = 12000 + 1000 * (uint64_t)i;
+		ft_mark(s1, false, ts, tid + 1, &in, 1 + 10 * i, 10);
+		if (i == n_in / 2)
+			ft_packet_end(s1, ts + 500, 3);
+	}
+	ts = 20000 + 1000 * (uint64_t)(n_out > n_in ? n_out : n_in);
+	ft_flag(s1, ts, tid + 1, tid + 1, FT_NETWORK, true);
+	ft_flag(s0, ts + 1000, tid, tid, FT_MANUAL, false);
+	assert_int_equal(ft_stream_close(s0), 0);
+	assert_int_equal(ft_stream_close(s1), 0);
+}
+
+/*
+ * --jobs: the report, its error lines and the exit status are the same
+ * with one thread and with several, in every format, on five hosts: four
+ * in a ring (each sends to the next, on two CPUs), two of them one
+ * hostname (a warning), a rotated session (two directories, one trace),
+ * lost events, thousands of records per host (several of the threads'
+ * chunks), a trace babeltrace2 refuses and one it fails on halfway.
+ */
+static void jobs_same_report(void **state)
+{
+	static const char *const formats[] = { "text", "json", "chrome", "svg" };
+	static const unsigned int jobs[] = { 2, 3, 8 };
+	static const unsigned char bad_id[4] = { 77 };
+	struct ft_trace t[] = {
+		{ .hostname = "ha", .uuid = { 0x1a },
+		  .clock_uuid = "11111111-0000-0000-0000-00000000000a" },
+		{ .hostname = "hb", .uuid = { 0x1b },
+		  .clock_uuid = "11111111-0000-0000-0000-00000000000b" },
+		{ .hostname = "vm", .uuid = { 0x1c },
+		  .clock_uuid = "11111111-0000-0000-0000-00000000000c" },
+		{ .hostname = "vm", .uuid = { 0x1d },
+		  .clock_uuid = "11111111-0000-0000-0000-00000000000d" },
+	};
+	struct ft_trace r = { .hostname = "hr", .uuid = { 0x1e } };
+	struct ft_trace be = { .hostname = "hbadev", .uuid = { 0x1f } };
+	char *dir = ctf_make_dir(), args[8192], *out1, *err1, *out, *err;
+	struct ft_stream *s;
+	unsigned int f, j;
+	uint64_t next;
+	int st1;
+
+	(void)state;
+	if (access(FLOWS_TOOL, X_OK)) {
+		print_message("# %s not built: skipped\n", FLOWS_TOOL);
+		skip();
+	}
+	jobs_host(dir, "trace/ha", &t[0], 1, 4, 2, 3000, 10);
+	jobs_host(dir, "trace/hb", &t[1], 2, 1, 3, 100, 3000);
+	jobs_host(dir, "trace/vm1", &t[2], 3, 2, 4, 2500, 100);
+	jobs_host(dir, "trace/vm2", &t[3], 4, 3, 1, 10, 2500);
+	s = open_trace(dir, "trace/hr/archives/chunk-0/kernel", &r, 0);
+	ft_flag(s, 2000, 70, 70, FT_MANUAL, true);
+	ft_packet_end(s, 5000, 0);
+	next = ft_stream_seq_num(s);
+	assert_int_equal(ft_stream_close(s), 0);
+	s = open_trace(dir, "trace/hr/chunk-1/kernel", &r, next);
+	ft_flag(s, 9000, 70, 70, FT_MANUAL, false);
+	assert_int_equal(ft_stream_close(s), 0);
+	make_dirs(dir, "trace/bad");
+	assert_int_equal(ctf_write_file(dir, "trace/bad/metadata", "garbage", 7), 0);
+	s = open_trace(dir, "trace/hbadev", &be, 0);
+	ft_flag(s, 1000, 20, 20, FT_MANUAL, true);
+	ft_flag(s, 2000, 20, 20, FT_MANUAL, false);
+	assert_int_equal(ft_stream_close(s), 0);
+	/* packet header and context 84 bytes, a flag event 31 */
+	patch_file(dir, "trace/hbadev/stream_0", 84 + 31, bad_id, sizeof(bad_id));
+
+	for (f = 0; f < sizeof(formats) / sizeof(formats[0]); f++) {
+		snprintf(args, sizeof(args), "--jobs 1 -f %s '%s/trace'", formats[f], dir);
+		st1 = run_tool(dir, args);
+		assert_int_equal(st1, 2);
+		out1 = ctf_read_file(dir, "out");
+		err1 = mask_addresses(ctf_read_file(dir, "err"));
+		assert_non_null(strstr(err1, "Warning: hostname vm names 2 hosts"));
+		assert_non_null(strstr(err1, "/trace/bad: cannot read the trace with babeltrace2\n"));
+		assert_non_null(strstr(err1, "/trace/hbadev: babeltrace2 failed to read the trace\n"));
+		for (j = 0; j < sizeof(jobs) / sizeof(jobs[0]); j++) {
+			snprintf(args, sizeof(args), "--jobs %u -f %s '%s/trace'",
+				 jobs[j], formats[f], dir);
+			assert_int_equal(run_tool(dir, args), st1);
+			out = ctf_read_file(dir, "out");
+			err = mask_addresses(ctf_read_file(dir, "err"));
+			assert_string_equal(out, out1);
+			assert_string_equal(err, err1);
+			free(out);
+			free(err);
+		}
+		if (!f) {
+			assert_non_null(strstr(out1, "Total: 5610 marked segments sent, 5610 received, 5610 matched\n"));
+			assert_non_null(strstr(out1, "Host vm#2: 1 trace, "));
+			assert_non_null(strstr(out1, "Host hr: 1 trace, 2 events"));
+		}
+		free(out1);
+		free(err1);
+	}
+	assert_int_not_equal(run_tool(dir, "--jobs 0 ."), 0);
+	err = ctf_read_file(dir, "err");
+	assert_string_equal(err, "Error: --jobs: 0: not a number of threads >= 1\n");
+	free(err);
+	ctf_remove_dir(dir);
+}
+
 /* The trace block's uuid, not a clock's nor a comment's; a packet header's. */
 static void trace_uuid(void **state)
 {
@@ -432,6 +586,7 @@ int main(void)
 		cmocka_unit_test(unreadable_trace),
 		cmocka_unit_test(trace_uuid),
 		cmocka_unit_test(exit_status),
+		cmocka_unit_test(jobs_same_report),
 	};
 
 	cmocka_set_message_output(CM_OUTPUT_TAP);

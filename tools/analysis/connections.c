@@ -136,6 +136,8 @@ void fl_conn_mark(struct fl_host *h, int64_t t, const struct fl_mark *m,
 		if (!s)
 			fl_oom();
 		segs = s;
+		/* the new half is not written yet */
+		fl_huge_hint(segs + n_segs, (cap_segs - n_segs) * sizeof(*s));
 	}
 	s = &segs[n_segs++];
 	s->key_id = c->key_id;
@@ -237,6 +239,7 @@ static void sort_segs(void)
 	out = malloc(cap_segs * sizeof(*out));
 	if (!out)
 		fl_oom();
+	fl_huge_hint(out, cap_segs * sizeof(*out));
 	for (i = 0; i < n_segs; i++) {
 		segs[i].rank = key_info(segs[i].key_id)->rank;
 		start[segs[i].rank + 1]++;

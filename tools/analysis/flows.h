@@ -125,6 +125,8 @@ void fl_thread_name(struct fl_host *h, int tid, int pid, const char *name);
 int *fl_host_cpu(struct fl_host *h, uint64_t cpu);
 void fl_hosts_free(void);
 void *fl_xalloc(size_t n);
+/* huge-pages.c: p's n bytes, not yet written, on huge pages if the kernel will. */
+void fl_huge_hint(void *p, size_t n);
 void fl_oom(void) __attribute__((noreturn));
 const char *fl_reason_name(unsigned int r);
 
@@ -210,6 +212,8 @@ void fl_progress_clear(void);		/* before a message on stderr */
 void fl_progress_done(void);
 
 /* trace-read.c */
+/* Threads that decode the traces of fl_read_paths(); default 1 (none). */
+void fl_read_set_jobs(unsigned int n);
 int fl_read_path(const char *path, unsigned int *n_traces);
 /*
  * Every path's traces; 0, or -1 after "Error: " lines, the traces that
@@ -312,6 +316,7 @@ struct fl_conn_io {
 	uint64_t calls, bytes;
 };
 /* By tid, in an array the caller frees; 0 if none (or no such events). */
+void fl_conn_io_index(void);		/* counted now: fl_conn_io() only reads */
 size_t fl_conn_io(const struct fl_host *h, const struct fl_key *k, bool write,
 		  struct fl_conn_io **out);
 
@@ -381,6 +386,14 @@ struct fl_view {
 int fl_when_parse(const char *s, struct fl_when *w);
 
 struct fl_view *fl_view_build(const struct fl_filter *f);
+/*
+ * fl_view_build() in two: what it changes in the model that the
+ * per-host sections read (the matching, the losses, the clocks, the
+ * writers' counts), then the view, which may be made on another thread
+ * while this one prints those sections.
+ */
+void fl_view_prepare(void);
+struct fl_view *fl_view_make(const struct fl_filter *f);
 void fl_view_free(struct fl_view *v);
 void fl_spans_free(void);
 

@@ -20,12 +20,13 @@
 
 enum { OPT_HELP = 1, OPT_VERSION, OPT_HOSTS, OPT_INTERVAL, OPT_WAIT, OPT_QUIET,
        OPT_FORMAT, OPT_OUTPUT, OPT_CLOCK_OFFSET, OPT_BEGIN, OPT_END, OPT_HOST,
-       OPT_THREAD };
+       OPT_THREAD, OPT_JOBS };
 
 /* Some traces unreadable, the others' report printed. */
 #define EXIT_PARTIAL	2
 
 static int interval = 5;
+static int jobs;			/* 0: as many as CPUs */
 
 static const struct poptOption options[] = {
 	{ "help", 'h', POPT_ARG_NONE, NULL, OPT_HELP, "Show this help", NULL },
@@ -52,13 +53,15 @@ static const struct poptOption options[] = {
 	  "Only this host (repeatable)", "HOST" },
 	{ "thread", 0, POPT_ARG_STRING, NULL, OPT_THREAD,
 	  "Only this thread, by tid or name (repeatable)", "TID|NAME" },
+	{ "jobs", 'j', POPT_ARG_INT, &jobs, OPT_JOBS,
+	  "Decode up to N traces at once (default: the CPUs online)", "N" },
 	POPT_TABLEEND
 };
 
 static void usage(FILE *f)
 {
 	fprintf(f, "Usage: lttng-dt-flows [--hosts] [--interval=SECONDS] [--wait] [--quiet]\n"
-		"                      [--format=FORMAT] [--output=FILE] [--clock-offset=HOST=NS]...\n"
+		"                      [--jobs=N] [--format=FORMAT] [--output=FILE] [--clock-offset=HOST=NS]...\n"
 		"                      [--begin=TIME] [--end=TIME] [--host=HOST]... [--thread=TID|NAME]...\n"
 		"                      (TRACE_PATH | net://RELAYD[:PORT]/host/HOST/SESSION)...\n\n"
 		"Read the CTF traces under each TRACE_PATH (a trace directory, or a\n"
@@ -79,6 +82,9 @@ static void usage(FILE *f)
 		"  -w, --wait              Live: wait for sessions that do not exist yet\n"
 		"                          and for new ones of that name; end on SIGINT\n"
 		"  -q, --quiet             No progress line on stderr while traces are read\n"
+		"  -j, --jobs=N            Decode up to N traces (hosts) at once, each on a\n"
+		"                          thread of its own (default: the CPUs online;\n"
+		"                          1: one thread); the report is the same\n"
 		"  -f, --format=FORMAT     text (default), json, chrome (chrome://tracing,\n"
 		"                          ui.perfetto.dev) or svg (a timeline picture)\n"
 		"  -o, --output=FILE       Write the report to FILE, not the standard output\n"
@@ -261,6 +267,13 @@ int main(int argc, const char **argv)
 		case OPT_QUIET:
 			quiet = true;
 			break;
+		case OPT_JOBS:
+			if (jobs < 1) {
+				fprintf(stderr, "Error: --jobs: %d: not a number of threads >= 1\n",
+					jobs);
+				goto out;
+			}
+			break;
 		default:
 			if (report_opt(opt, poptGetOptArg(pc), &o))
 				goto out;
@@ -284,6 +297,7 @@ int main(int argc, const char **argv)
 		goto out;
 	}
 	setup_output(&o);
+	fl_read_set_jobs(jobs ? (unsigned int)jobs : g_get_num_processors());
 	fl_progress_init(quiet);
 	ret = run(paths, hosts_only, wait);
 	if (fflush(stdout)) {

@@ -13,6 +13,7 @@
 
 #include "flows.h"
 #include "outputs.h"
+#include "text-write.h"
 
 /* "+S.NNNNNNNNN" from the axis origin (a time before it is "+-S..."). */
 static void rel(char *buf, size_t len, const struct fl_view *v, int64_t t)
@@ -64,30 +65,64 @@ static void print_clocks(const struct fl_view *v)
 		print_clock(h);
 }
 
+/* " +S.NNNNNNNNN" from the axis origin, written. */
+static void put_rel(const struct fl_view *v, int64_t t)
+{
+	fl_put("+");
+	fl_put_ns(t - v->origin);
+}
+
+/* "span ID HOST thread TID pid PID PROCNAME: B .. E  D s  REASONS" */
+static void print_span_head(const struct fl_view *v, const struct fl_span *s)
+{
+	char r[64];
+
+	fl_put("span ");
+	fl_put_u(s->id);
+	fl_put(" ");
+	fl_put(s->host->name);
+	fl_put(" thread ");
+	fl_put_d(s->tid);
+	fl_put(" pid ");
+	fl_put_d(s->pid);
+	fl_put(" ");
+	fl_put(s->procname);
+	fl_put(": ");
+	put_rel(v, s->begin);
+	fl_put(" .. ");
+	put_rel(v, s->end);
+	fl_put("  ");
+	fl_put_ns(s->end - s->begin);
+	fl_put(" s  ");
+	fl_fmt_reasons(r, sizeof(r), s->reasons);
+	fl_put(r);
+	fl_put(s->open ? "  (open at trace end)\n" : "\n");
+}
+
 static void print_span(const struct fl_view *v, const struct fl_span *s,
 		       const char *indent)
 {
-	char b[40], e[40], d[40], r[64], c[40], w[40], k[40], u[40];
-
-	rel(b, sizeof(b), v, s->begin);
-	rel(e, sizeof(e), v, s->end);
-	fl_fmt_ns(d, sizeof(d), s->end - s->begin);
-	fl_fmt_reasons(r, sizeof(r), s->reasons);
-	printf("%sspan %u %s thread %d pid %d %s: %s .. %s  %s s  %s%s\n", indent,
-	       s->id, s->host->name, s->tid, s->pid, s->procname, b, e, d, r,
-	       s->open ? "  (open at trace end)" : "");
-	fl_fmt_ns(c, sizeof(c), s->times.on_cpu);
-	fl_fmt_ns(w, sizeof(w), s->times.runnable);
-	fl_fmt_ns(k, sizeof(k), s->times.blocked);
-	fl_fmt_ns(u, sizeof(u), s->times.unknown);
-	printf("%s    on CPU %s s, runnable %s s, blocked %s s, unknown %s s; "
-	       "read %llu B, wrote %llu B\n", indent, c, w, k, u,
-	       (unsigned long long)s->bytes_in, (unsigned long long)s->bytes_out);
+	fl_put(indent);
+	print_span_head(v, s);
+	fl_put(indent);
+	fl_put("    on CPU ");
+	fl_put_ns(s->times.on_cpu);
+	fl_put(" s, runnable ");
+	fl_put_ns(s->times.runnable);
+	fl_put(" s, blocked ");
+	fl_put_ns(s->times.blocked);
+	fl_put(" s, unknown ");
+	fl_put_ns(s->times.unknown);
+	fl_put(" s; read ");
+	fl_put_u(s->bytes_in);
+	fl_put(" B, wrote ");
+	fl_put_u(s->bytes_out);
+	fl_put(" B\n");
 }
 
 static void print_link(const struct fl_view *v, const struct fl_link *l)
 {
-	char key[140], w[40], sn[40], rc[40], rd[40], d[40];
+	char key[140], w[40], rd[40];
 
 	rel(w, sizeof(w), v, l->written);
 	rel(rd, sizeof(rd), v, l->read);
@@ -97,20 +132,37 @@ static void print_link(const struct fl_view *v, const struct fl_link *l)
 		return;
 	}
 	fl_fmt_key(key, sizeof(key), &l->key);
-	printf("      -> span %u %s thread %d %s: %s seq %u, %llu B%s\n",
-	       l->to->id, l->to->host->name, l->to->tid, l->to->procname, key,
-	       l->seq, (unsigned long long)l->bytes,
-	       l->heuristic ? " (guessed: no mark_write/mark_read)" : "");
+	fl_put("      -> span ");
+	fl_put_u(l->to->id);
+	fl_put(" ");
+	fl_put(l->to->host->name);
+	fl_put(" thread ");
+	fl_put_d(l->to->tid);
+	fl_put(" ");
+	fl_put(l->to->procname);
+	fl_put(": ");
+	fl_put(key);
+	fl_put(" seq ");
+	fl_put_u(l->seq);
+	fl_put(", ");
+	fl_put_u(l->bytes);
+	fl_put(l->heuristic ? " B (guessed: no mark_write/mark_read)\n" : " B\n");
 	if (!l->have_net) {
 		printf("         written %s, read %s; its segment's send or receipt not recorded\n",
 		       w, rd);
 		return;
 	}
-	rel(sn, sizeof(sn), v, l->sent);
-	rel(rc, sizeof(rc), v, l->received);
-	fl_fmt_ns(d, sizeof(d), l->received - l->sent);
-	printf("         written %s, sent %s, received %s, read %s; network delay %s s\n",
-	       w, sn, rc, rd, d);
+	fl_put("         written ");
+	fl_put(w);
+	fl_put(", sent ");
+	put_rel(v, l->sent);
+	fl_put(", received ");
+	put_rel(v, l->received);
+	fl_put(", read ");
+	fl_put(rd);
+	fl_put("; network delay ");
+	fl_put_ns(l->received - l->sent);
+	fl_put(" s\n");
 }
 
 /* The links from each span, by span id: a scan per span would be quadratic. */

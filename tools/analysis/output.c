@@ -20,6 +20,7 @@
 
 #include "flows.h"
 #include "outputs.h"
+#include "text-write.h"
 
 static enum fl_format format;
 static struct fl_filter filter;
@@ -28,20 +29,27 @@ static unsigned int n_reports;
 
 void fl_fmt_ns(char *buf, size_t len, int64_t ns)
 {
-	const char *sign = ns < 0 ? "-" : "";
-	uint64_t a = ns < 0 ? -(uint64_t)ns : (uint64_t)ns;
+	char b[FL_NUM_MAX];
+	size_t n;
 
-	snprintf(buf, len, "%s%llu.%09llu", sign, (unsigned long long)(a / 1000000000),
-		 (unsigned long long)(a % 1000000000));
+	if (len >= FL_NUM_MAX) {
+		fl_fmt_ns_len(buf, ns);
+		return;
+	}
+	if (!len)
+		return;
+	n = fl_fmt_ns_len(b, ns);	/* truncated as snprintf would */
+	if (n >= len)
+		n = len - 1;
+	memcpy(buf, b, n);
+	buf[n] = '\0';
 }
 
 /* On the common axis, from the first event of all hosts. */
 static void print_rel(const struct fl_host *h, int64_t t)
 {
-	char b[40];
-
-	fl_fmt_ns(b, sizeof(b), fl_axis(h, t) - fl_axis_origin());
-	printf("+%s", b);
+	fl_put("+");
+	fl_put_ns(fl_axis(h, t) - fl_axis_origin());
 }
 
 void fl_fmt_utc(char *buf, size_t len, int64_t ns)
@@ -91,9 +99,24 @@ static void print_reasons(unsigned int reasons)
 
 	for (r = 0; r < FL_NR_REASONS; r++)
 		if (reasons & (1u << r)) {
-			printf("%s%s", sep, fl_reason_name(r));
+			fl_put(sep);
+			fl_put(fl_reason_name(r));
 			sep = ",";
 		}
+}
+
+/* a.b.c.d, for the IPv4 addresses most connections have. */
+static size_t fmt_ipv4(char *buf, const uint8_t *a)
+{
+	size_t n = 0;
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		if (i)
+			buf[n++] = '.';
+		n += fl_fmt_u64(buf + n, a[i]);
+	}
+	return n;
 }
 
 void fl_print_addr(const struct fl_key *k, bool src, char *buf, size_t len)
@@ -102,7 +125,12 @@ void fl_print_addr(const struct fl_key *k, bool src, char *buf, size_t len)
 	static const uint8_t v4mapped[12] = { [10] = 0xff, [11] = 0xff };
 	char ip[INET6_ADDRSTRLEN];
 
-	if (!memcmp(a, v4mapped, sizeof(v4mapped))) {
+	if (!memcmp(a, v4mapped, sizeof(v4mapped)) && len >= 2 * FL_NUM_MAX) {
+		size_t n = fmt_ipv4(buf, a + 12);
+
+		buf[n++] = ':';
+		fl_fmt_u64(buf + n, src ? k->sport : k->dport);
+	} else if (!memcmp(a, v4mapped, sizeof(v4mapped))) {
 		inet_ntop(AF_INET, a + 12, ip, sizeof(ip));
 		snprintf(buf, len, "%s:%u", ip, src ? k->sport : k->dport);
 	} else {
@@ -122,10 +150,13 @@ void fl_fmt_key(char *buf, size_t len, const struct fl_key *k)
 
 static void print_key(const struct fl_key *k)
 {
-	char b[140];
+	char b[64];
 
-	fl_fmt_key(b, sizeof(b), k);
-	printf("%s", b);
+	fl_print_addr(k, true, b, sizeof(b));
+	fl_put(b);
+	fl_put(" -> ");
+	fl_print_addr(k, false, b, sizeof(b));
+	fl_put(b);
 }
 
 /*
@@ -148,16 +179,16 @@ static void open_part(const struct fl_host *h, const struct fl_thread *t,
 static void print_interval(const struct fl_host *h, int64_t begin, int64_t end,
 			   unsigned int reasons, const char *note)
 {
-	char b[40];
-
-	printf("    ");
+	fl_put("    ");
 	print_rel(h, begin);
-	printf(" .. ");
+	fl_put(" .. ");
 	print_rel(h, end);
-	fl_fmt_ns(b, sizeof(b), end - begin);
-	printf("  %s s  ", b);
+	fl_put("  ");
+	fl_put_ns(end - begin);
+	fl_put(" s  ");
 	print_reasons(reasons);
-	printf("%s\n", note);
+	fl_put(note);
+	fl_put("\n");
 }
 
 /* An interval's note, and whether events were lost while it lasted. */
@@ -175,20 +206,26 @@ static void print_thread(const struct fl_host *h, const struct fl_thread *t)
 {
 	int64_t open_ns, open_cpu_ns;
 	size_t i, n_iv = t->n_iv + (t->reasons_now != 0);
-	char b[40];
 
 	open_part(h, t, &open_ns, &open_cpu_ns);
-	printf("  thread %d pid %d %s: ", t->tid, t->pid,
-	       t->procname[0] ? t->procname : "?");
+	fl_put("  thread ");
+	fl_put_d(t->tid);
+	fl_put(" pid ");
+	fl_put_d(t->pid);
+	fl_put(" ");
+	fl_put(t->procname[0] ? t->procname : "?");
+	fl_put(": ");
 	print_reasons(t->reasons_seen);
-	fl_fmt_ns(b, sizeof(b), t->flagged_ns + open_ns);
-	printf("; %zu interval%s, flagged %s s, on CPU ", n_iv,
-	       n_iv == 1 ? "" : "s", b);
+	fl_put("; ");
+	fl_put_u(n_iv);
+	fl_put(n_iv == 1 ? " interval, flagged " : " intervals, flagged ");
+	fl_put_ns(t->flagged_ns + open_ns);
+	fl_put(" s, on CPU ");
 	if (h->sched_switch_enabled) {
-		fl_fmt_ns(b, sizeof(b), t->on_cpu_ns + open_cpu_ns);
-		printf("%s s\n", b);
+		fl_put_ns(t->on_cpu_ns + open_cpu_ns);
+		fl_put(" s\n");
 	} else {
-		printf("n/a\n");
+		fl_put("n/a\n");
 	}
 	for (i = 0; i < t->n_iv; i++)
 		print_interval(h, t->iv[i].begin, t->iv[i].end, t->iv[i].reasons,
@@ -216,12 +253,17 @@ static void print_side(const struct fl_host *h, const char *what,
 {
 	if (!s->segments)
 		return;
-	printf("    %s %llu segments, %llu bytes, ", what,
-	       (unsigned long long)s->segments, (unsigned long long)s->bytes);
+	fl_put("    ");
+	fl_put(what);
+	fl_put(" ");
+	fl_put_u(s->segments);
+	fl_put(" segments, ");
+	fl_put_u(s->bytes);
+	fl_put(" bytes, ");
 	print_rel(h, s->first);
-	printf(" .. ");
+	fl_put(" .. ");
 	print_rel(h, s->last);
-	printf("\n");
+	fl_put("\n");
 }
 
 /*
@@ -289,9 +331,9 @@ static void print_host(const struct fl_host *h)
 	printf("Marked connections on %s:\n", h->name);
 	n = fl_host_conns(h, &c);
 	for (i = 0; i < n; i++) {
-		printf("  ");
+		fl_put("  ");
 		print_key(&c[i]->key);
-		printf("\n");
+		fl_put("\n");
 		print_side(h, "sent", &c[i]->sent);
 		print_side(h, "received", &c[i]->received);
 		print_io(h, &c[i]->key, true);
@@ -311,17 +353,18 @@ static void print_delay(const struct fl_match *m)
 	const struct fl_clock *a = fl_clock_of(m->send_host);
 	const struct fl_clock *r = fl_clock_of(m->recv_host);
 	int64_t d = m->first_delay - r->offset + a->offset;
-	char b[40], e[40];
 
-	fl_fmt_ns(b, sizeof(b), d);
-	printf("; first segment's one-way delay %s s", b);
+	fl_put("; first segment's one-way delay ");
+	fl_put_ns(d);
+	fl_put(" s");
 	if (m->send_host == m->recv_host) {
-		printf(" (one clock)");
+		fl_put(" (one clock)");
 	} else if (a->how == FL_CLOCK_TRACE || r->how == FL_CLOCK_TRACE) {
-		printf(" (trace clocks, not aligned)");
+		fl_put(" (trace clocks, not aligned)");
 	} else {
-		fl_fmt_ns(e, sizeof(e), a->bound + r->bound);
-		printf(" (common axis, +/- %s s)", e);
+		fl_put(" (common axis, +/- ");
+		fl_put_ns(a->bound + r->bound);
+		fl_put(" s)");
 	}
 }
 
@@ -330,17 +373,28 @@ static void print_match(const struct fl_conn *c, struct fl_match *tot)
 	struct fl_match m;
 
 	fl_conn_match(&c->key, &m);
-	printf("  ");
+	fl_put("  ");
 	print_key(&c->key);
-	printf(": %llu sent%s%s, %llu received%s%s, %llu matched",
-	       (unsigned long long)m.sent, m.send_host ? " on " : "",
-	       m.send_host ? m.send_host->name : "",
-	       (unsigned long long)m.received, m.recv_host ? " on " : "",
-	       m.recv_host ? m.recv_host->name : "",
-	       (unsigned long long)m.matched);
+	fl_put(": ");
+	fl_put_u(m.sent);
+	fl_put(" sent");
+	if (m.send_host) {
+		fl_put(" on ");
+		fl_put(m.send_host->name);
+	}
+	fl_put(", ");
+	fl_put_u(m.received);
+	fl_put(" received");
+	if (m.recv_host) {
+		fl_put(" on ");
+		fl_put(m.recv_host->name);
+	}
+	fl_put(", ");
+	fl_put_u(m.matched);
+	fl_put(" matched");
 	if (m.have_delay)
 		print_delay(&m);
-	printf("\n");
+	fl_put("\n");
 	tot->sent += m.sent;
 	tot->received += m.received;
 	tot->matched += m.matched;
@@ -412,11 +466,26 @@ static bool host_shown(const struct fl_host *h)
 	return false;
 }
 
-static void print_text(const struct fl_view *v)
+static gpointer make_view(gpointer f)
+{
+	return fl_view_make(f);
+}
+
+/*
+ * The per-host sections and the matches need no view: they are printed
+ * while another thread makes it (a third of a large report's time),
+ * from what fl_view_prepare() finished and the view's making leaves
+ * alone; then the view's sections.
+ */
+static void print_text(void)
 {
 	const struct fl_host *h;
 	struct fl_match tot = { 0 };
+	struct fl_view *v;
+	GThread *maker;
 
+	fl_view_prepare();
+	maker = g_thread_new("view", make_view, &filter);
 	for (h = fl_hosts(); h; h = h->next)
 		if (host_shown(h))
 			print_host(h);
@@ -425,15 +494,22 @@ static void print_text(const struct fl_view *v)
 	printf("Total: %llu marked segments sent, %llu received, %llu matched\n",
 	       (unsigned long long)tot.sent, (unsigned long long)tot.received,
 	       (unsigned long long)tot.matched);
+	v = g_thread_join(maker);
 	fl_out_text(v);
+	fl_view_free(v);
 }
 
 /* The view is built afresh: a live session's report can come again. */
 void fl_print_report(void)
 {
-	struct fl_view *v = fl_view_build(&filter);
+	struct fl_view *v;
 
 	rewind_document();
+	if (format == FL_FORMAT_TEXT) {
+		print_text();
+		return;
+	}
+	v = fl_view_build(&filter);
 	switch (format) {
 	case FL_FORMAT_JSON:
 		fl_out_json(v);
@@ -445,7 +521,7 @@ void fl_print_report(void)
 		fl_out_svg(v);
 		break;
 	default:
-		print_text(v);
+		break;
 	}
 	fl_view_free(v);
 }

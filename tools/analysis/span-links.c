@@ -127,17 +127,27 @@ static int conn_io_cmp(const void *a, const void *b)
 	return (x->tid > y->tid) - (x->tid < y->tid);
 }
 
+/*
+ * Each connection's writers and readers, counted once after the reading
+ * (again after more, live): before fl_view_make() runs beside the report,
+ * so that fl_conn_io() then only reads.
+ */
+void fl_conn_io_index(void)
+{
+	if (io_index)
+		return;
+	io_index = g_hash_table_new_full(io_hash, io_equal, g_free, garray_free);
+	io_count(writes, true);
+	io_count(reads, false);
+}
+
 size_t fl_conn_io(const struct fl_host *h, const struct fl_key *k, bool write,
 		  struct fl_conn_io **out)
 {
 	struct io_key key;
 	GArray *a;
 
-	if (!io_index) {
-		io_index = g_hash_table_new_full(io_hash, io_equal, g_free, garray_free);
-		io_count(writes, true);
-		io_count(reads, false);
-	}
+	fl_conn_io_index();
 	io_key_set(&key, h, k, write);
 	a = g_hash_table_lookup(io_index, &key);
 	*out = NULL;
@@ -245,6 +255,12 @@ static void keep_hop(const struct fl_hop *hop, void *arg)
 	g_array_append_val(((struct ctx *)arg)->hops, *hop);
 }
 
+static void count_hop(const struct fl_hop *hop, void *arg)
+{
+	(void)hop;
+	(*(guint *)arg)++;
+}
+
 static bool seq_in(uint32_t first, uint32_t len, uint32_t seq)
 {
 	return (uint32_t)(seq - first) < len;	/* across the wrap too */
@@ -312,6 +328,21 @@ static int hop_cmp(const void *a, const void *b)
 	int c = key_seq_cmp(&x->key, x->seq, &y->key, y->seq);
 
 	return c ? c : (x->received > y->received) - (x->received < y->received);
+}
+
+/*
+ * Whether a's n elements of size sz are in cmp's order already:
+ * connections.c gives the hops in this order, and a merge sort of a
+ * million sorted elements still compares twenty million times.
+ */
+static bool is_sorted(const GArray *a, size_t sz, GCompareFunc cmp)
+{
+	guint i;
+
+	for (i = 1; i < a->len; i++)
+		if (cmp(a->data + (i - 1) * sz, a->data + i * sz) > 0)
+			return false;
+	return true;
 }
 
 static int io_cmp(const void *a, const void *b)
@@ -518,6 +549,7 @@ static void guess_links(struct ctx *c)
 	size_t i;
 
 	c->receipts = g_array_sized_new(FALSE, FALSE, sizeof(struct fl_hop), c->hops->len);
+	fl_huge_hint(c->receipts->data, (size_t)c->hops->len * sizeof(struct fl_hop));
 	g_array_append_vals(c->receipts, c->hops->data, c->hops->len);
 	g_array_sort(c->receipts, receipt_cmp);
 	for (i = 0; i < c->v->n_spans; i++) {
@@ -557,14 +589,20 @@ void fl_links_build(struct fl_view *v)
 	struct ctx c = {
 		.v = v,
 		.spans = index_spans(v),
-		.hops = g_array_new(FALSE, FALSE, sizeof(struct fl_hop)),
 		.links = g_hash_table_new_full(link_hash, link_equal, g_free, NULL),
 		.la = g_array_new(FALSE, FALSE, sizeof(struct fl_link)),
 		.readers = g_hash_table_new(g_direct_hash, g_direct_equal),
 	};
+	guint n_hops = 0;
 
+	/* sized first: growing a million hops by doubling copied them twice over */
+	fl_hops_foreach(count_hop, &n_hops);
+	c.hops = g_array_sized_new(FALSE, FALSE, sizeof(struct fl_hop), n_hops);
+	fl_huge_hint(c.hops->data, (size_t)n_hops * sizeof(struct fl_hop));
 	fl_hops_foreach(keep_hop, &c);
-	g_array_sort(c.hops, hop_cmp);	/* whatever order connections.c gives */
+	/* whatever order connections.c gives; a stable sort: the same either way */
+	if (!is_sorted(c.hops, sizeof(struct fl_hop), hop_cmp))
+		g_array_sort(c.hops, hop_cmp);
 	if (writes)
 		g_array_sort(writes, io_cmp);
 	bytes_out(&c);

@@ -121,20 +121,37 @@ static void apply_filter(struct fl_view *v, const struct fl_filter *f)
 				v->requests[i].shown = true;
 }
 
-struct fl_view *fl_view_build(const struct fl_filter *f)
+void fl_view_prepare(void)
+{
+	fl_conn_finish();
+	fl_discarded_mark();	/* a live session's losses since the last report */
+	fl_clock_compute();
+	fl_conn_io_index();
+}
+
+/*
+ * After fl_view_prepare(), changes nothing that the text report's
+ * per-host sections read (it sorts the marked writes, which
+ * fl_conn_io_index() counted before): those are printed from the model
+ * on another thread meanwhile (output.c).
+ */
+struct fl_view *fl_view_make(const struct fl_filter *f)
 {
 	static const struct fl_filter none;
 	struct fl_view *v = g_new0(struct fl_view, 1);
 
-	fl_conn_finish();
-	fl_discarded_mark();	/* a live session's losses since the last report */
-	fl_clock_compute();
 	v->origin = fl_axis_origin();
 	all_spans(v);
 	fl_links_build(v);
 	fl_requests_build(v);
 	apply_filter(v, f ? f : &none);
 	return v;
+}
+
+struct fl_view *fl_view_build(const struct fl_filter *f)
+{
+	fl_view_prepare();
+	return fl_view_make(f);
 }
 
 void fl_view_free(struct fl_view *v)

@@ -6,24 +6,50 @@
  * Each trace (the directories of one trace UUID: a rotated session's
  * chunks, trace-groups.c) is read by its own graph: source.ctf.fs with
  * every directory as an input, filter.utils.muxer (events in time order
- * across the per-CPU streams) and a simple sink of ours that hands each
- * event to the flag-interval and connection units, and lost events to
- * discarded.c. A trace babeltrace2 cannot read is reported with
+ * across the per-CPU streams) and a simple sink of ours that decodes
+ * each event, and each loss, into a record (read-rec.h) for the model
+ * (read-apply.c), at once or, with several threads, through its group's
+ * queue (read-jobs.c). A trace babeltrace2 cannot read is reported with
  * babeltrace2's own causes, and the others are still read.
  * A live session (an lttng-live URL) is the same graph with
  * source.ctf.lttng-live as its source, stepped by its caller (live.c) so
  * that several hosts' sessions are read side by side as data comes.
  */
 #include <babeltrace2/babeltrace.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "flows.h"
+#include "read-rec.h"
+
+#define MEMBER_SLOTS	256
+
+/*
+ * Where a member of a structure class is, by class and name: the
+ * decoder asks for the same few names of the same few classes for every
+ * event, and babeltrace2's lookup by name hashes the name each time (a
+ * tenth of the time of a million marks). A slot, found by the class's
+ * and the name's addresses, remembers an index. A live session's
+ * classes may be freed and others made at their addresses: there the
+ * index is used only if that class's member there has the name, so
+ * that such a class, or two names in one slot, cost a search, never a
+ * wrong field. A trace directory's classes are all made when its graph
+ * is, and live as long as it (and its reader): there the slot's class
+ * and name addresses are enough, without comparing names (a twentieth
+ * of the decoding's instructions). Per reader, so that readers on
+ * several threads share nothing.
+ */
+struct member_slot {
+	const bt_field_class *cls;
+	const char *name;
+	uint64_t index;
+};
 
 struct reader {
 	const char *what;		/* the trace's directory, for messages */
-	struct fl_host *host;
+	fl_emit_fn *emit;		/* where the records go */
+	void *emit_arg;
 	const bt_trace *trace;
 	/* Every trace seen: a live session may carry several. */
 	const bt_trace **traces;
@@ -31,26 +57,9 @@ struct reader {
 	const bt_packet *packet;
 	uint64_t cpu;
 	bool have_cpu;
-	int64_t last;
-	uint64_t dt_events;
+	bool classes_stable;		/* none freed while it reads */
+	struct member_slot member_slots[MEMBER_SLOTS];
 };
-
-/*
- * Where a member of a structure class is, by class and name: the units
- * ask for the same few names of the same few classes for every event,
- * and babeltrace2's lookup by name hashes the name each time (a tenth
- * of the time of a million marks). A slot, found by the class's and the
- * name's addresses, remembers an index, which is used only if that
- * class's member there has the name: a class freed and another made at
- * its address, or two names in one slot, cost a search, never a wrong
- * field.
- */
-#define MEMBER_SLOTS	256
-
-static struct member_slot {
-	const bt_field_class *cls;
-	uint64_t index;
-} member_slots[MEMBER_SLOTS];
 
 /* CTF 1.8 names may keep their '_' (babeltrace2 2.0 strips it). */
 static bool member_is(const bt_field_class *fc, uint64_t i, const char *name)
@@ -62,7 +71,7 @@ static bool member_is(const bt_field_class *fc, uint64_t i, const char *name)
 }
 
 /* A member by name, NULL if s is no structure or has none of that name. */
-static const bt_field *member(const bt_field *s, const char *name)
+static const bt_field *member(struct reader *r, const bt_field *s, const char *name)
 {
 	const bt_field_class *fc;
 	struct member_slot *m;
@@ -74,12 +83,14 @@ static const bt_field *member(const bt_field *s, const char *name)
 	fc = bt_field_borrow_class_const(s);
 	n = bt_field_class_structure_get_member_count(fc);
 	h = ((uintptr_t)fc >> 4) * 31 + ((uintptr_t)name >> 2);
-	m = &member_slots[(h ^ h >> 8) % MEMBER_SLOTS];
-	if (m->cls == fc && m->index < n && member_is(fc, m->index, name))
+	m = &r->member_slots[(h ^ h >> 8) % MEMBER_SLOTS];
+	if (m->cls == fc && m->name == name && m->index < n &&
+	    (r->classes_stable || member_is(fc, m->index, name)))
 		return bt_field_structure_borrow_member_field_by_index_const(s, m->index);
 	for (i = 0; i < n; i++)
 		if (member_is(fc, i, name)) {
 			m->cls = fc;
+			m->name = name;
 			m->index = i;
 			return bt_field_structure_borrow_member_field_by_index_const(s, i);
 		}
@@ -102,16 +113,17 @@ static bool int_value(const bt_field *f, int64_t *v)
 	return true;
 }
 
-static int64_t int_member(const bt_field *s, const char *name, int64_t dflt)
+static int64_t int_member(struct reader *r, const bt_field *s, const char *name,
+			  int64_t dflt)
 {
 	int64_t v;
 
-	return int_value(member(s, name), &v) ? v : dflt;
+	return int_value(member(r, s, name), &v) ? v : dflt;
 }
 
-static const char *str_member(const bt_field *s, const char *name)
+static const char *str_member(struct reader *r, const bt_field *s, const char *name)
 {
-	const bt_field *f = member(s, name);
+	const bt_field *f = member(r, s, name);
 
 	if (!f || bt_field_get_class_type(f) != BT_FIELD_CLASS_TYPE_STRING)
 		return NULL;
@@ -123,10 +135,10 @@ static const char *str_member(const bt_field *s, const char *name)
  * elements share one class: checked once, not per byte (two addresses
  * of 16 bytes per mark, a million marks).
  */
-static bool bytes_member(const bt_field *s, const char *name, uint8_t *out,
-			 uint64_t n)
+static bool bytes_member(struct reader *r, const bt_field *s, const char *name,
+			 uint8_t *out, uint64_t n)
 {
-	const bt_field *f = member(s, name);
+	const bt_field *f = member(r, s, name);
 	uint64_t i;
 
 	if (!f || !bt_field_class_type_is(bt_field_get_class_type(f),
@@ -177,44 +189,49 @@ static bool declares_sched_switch(const bt_trace *tr)
 }
 
 /*
- * The host of a stream's trace: its hostname and its clock's UUID
- * (lttng-modules' is the kernel's boot_id), so that two machines with
- * one hostname stay two hosts (hosts.c).
+ * What names a stream's host: its trace's hostname and its clock's UUID
+ * (read-apply.c makes the host of them).
  */
-static struct fl_host *stream_host(const struct reader *r, const bt_stream *st)
+static void stream_host(const bt_stream *st, struct fl_rec_trace *out)
 {
 	const bt_trace *tr = bt_stream_borrow_trace_const(st);
 	const bt_clock_class *cc = bt_stream_class_borrow_default_clock_class_const(
 		bt_stream_borrow_class_const(st));
 	const bt_value *v;
-	const char *name = "(no hostname)";
+	bt_uuid uuid = cc ? bt_clock_class_get_uuid(cc) : NULL;
 
+	out->hostname = "(no hostname)";
 	v = bt_trace_borrow_environment_entry_value_by_name_const(tr, "hostname");
 	if (v && bt_value_is_string(v))
-		name = bt_value_string_get(v);
-	return fl_host_get_id(name, cc ? bt_clock_class_get_uuid(cc) : NULL,
-			      r->what);
+		out->hostname = bt_value_string_get(v);
+	out->has_uuid = uuid != NULL;
+	if (uuid)
+		memcpy(out->clock_uuid, uuid, 16);
 }
 
 static void set_trace(struct reader *r, const bt_stream *st)
 {
 	const bt_trace *tr = bt_stream_borrow_trace_const(st);
+	struct fl_rec rec = { .kind = FL_REC_TRACE };
 	size_t i;
 
 	if (tr == r->trace)
 		return;
 	r->trace = tr;
-	r->host = stream_host(r, st);
+	stream_host(st, &rec.u.trace);
 	for (i = 0; i < r->n_traces; i++)
 		if (r->traces[i] == tr)
-			return;
-	r->traces = realloc(r->traces, (r->n_traces + 1) * sizeof(*r->traces));
-	if (!r->traces)
-		fl_oom();
-	r->traces[r->n_traces++] = tr;
-	r->host->n_traces++;
-	if (declares_sched_switch(tr))
-		r->host->sched_switch_enabled = true;
+			break;
+	rec.u.trace.index = i;
+	if (i == r->n_traces) {
+		r->traces = realloc(r->traces, (r->n_traces + 1) * sizeof(*r->traces));
+		if (!r->traces)
+			fl_oom();
+		r->traces[r->n_traces++] = tr;
+		rec.u.trace.is_new = true;
+		rec.u.trace.sched_switch = declares_sched_switch(tr);
+	}
+	r->emit(r->emit_arg, &rec);
 }
 
 static void set_packet(struct reader *r, const bt_event *ev)
@@ -225,158 +242,119 @@ static void set_packet(struct reader *r, const bt_event *ev)
 	if (p == r->packet)
 		return;
 	r->packet = p;
-	r->have_cpu = p && int_value(member(bt_packet_borrow_context_field_const(p),
+	r->have_cpu = p && int_value(member(r, bt_packet_borrow_context_field_const(p),
 					    "cpu_id"), &cpu) && cpu >= 0;
 	r->cpu = r->have_cpu ? (uint64_t)cpu : 0;
 }
 
 /* The fields every lttng_dt_mark_* event has; false if it lacks them. */
-static bool mark_fields(const bt_field *pl, const bt_field *ctx, struct fl_mark *m)
+static bool mark_fields(struct reader *r, const bt_field *pl, int ctx_tid,
+			struct fl_mark *m)
 {
 	memset(m, 0, sizeof(*m));
-	m->tid = (int)int_member(ctx, "tid", -1);
-	m->key.sport = (uint16_t)int_member(pl, "sport", 0);
-	m->key.dport = (uint16_t)int_member(pl, "dport", 0);
-	m->seq = (uint32_t)int_member(pl, "seq", 0);
-	m->len = (uint32_t)int_member(pl, "len", 0);
-	return bytes_member(pl, "saddr_v6", m->key.saddr, 16) &&
-	       bytes_member(pl, "daddr_v6", m->key.daddr, 16);
+	m->tid = ctx_tid;
+	m->key.sport = (uint16_t)int_member(r, pl, "sport", 0);
+	m->key.dport = (uint16_t)int_member(r, pl, "dport", 0);
+	m->seq = (uint32_t)int_member(r, pl, "seq", 0);
+	m->len = (uint32_t)int_member(r, pl, "len", 0);
+	return bytes_member(r, pl, "saddr_v6", m->key.saddr, 16) &&
+	       bytes_member(r, pl, "daddr_v6", m->key.daddr, 16);
 }
 
-static void on_mark(struct reader *r, int64_t t, const bt_field *pl,
-		    const bt_field *ctx, bool send)
+static void sched_switch_fields(struct reader *r, const bt_field *pl,
+				struct fl_rec_event *e)
 {
-	struct fl_mark m;
-
-	if (!mark_fields(pl, ctx, &m))
-		return;
-	fl_conn_mark(r->host, t, &m, send);
-	r->dt_events++;
+	e->u.sw.next = (int)int_member(r, pl, "next_tid", -1);
+	e->u.sw.prev = (int)int_member(r, pl, "prev_tid", -1);
+	/* older layouts have no prev_state */
+	e->have_prev_state = int_value(member(r, pl, "prev_state"), &e->u.sw.prev_state);
+	e->u.sw.prev_comm = str_member(r, pl, "prev_comm");
+	e->u.sw.next_comm = str_member(r, pl, "next_comm");
 }
 
-/*
- * lttng_dt_mark_write / lttng_dt_mark_read: recorded in the context of
- * the thread that wrote or read the marked bytes, which ties a
- * connection to its threads (a receipt's context is whoever ran).
- */
-static void on_mark_io(struct reader *r, int64_t t, const bt_field *pl,
-		       const bt_field *ctx, bool write)
+/* The kind of event a name is, for the model. */
+static enum fl_ev_kind ev_kind(const char *name)
 {
-	struct fl_mark m;
-
-	if (!mark_fields(pl, ctx, &m) || m.tid <= 0)
-		return;
-	fl_span_io(r->host, t, &m, write);
-	r->dt_events++;
+	if (!name)
+		return FL_EV_OTHER;
+	if (!strncmp(name, "lttng_dt_", 9)) {
+		if (!strcmp(name + 9, "flag"))
+			return FL_EV_FLAG;
+		if (!strcmp(name + 9, "mark_send"))
+			return FL_EV_MARK_SEND;
+		if (!strcmp(name + 9, "mark_recv"))
+			return FL_EV_MARK_RECV;
+		if (!strcmp(name + 9, "mark_write"))
+			return FL_EV_MARK_WRITE;
+		if (!strcmp(name + 9, "mark_read"))
+			return FL_EV_MARK_READ;
+		return FL_EV_OTHER;
+	}
+	if (!strcmp(name, "sched_switch"))
+		return FL_EV_SWITCH;
+	if (!strcmp(name, "sched_wakeup") || !strcmp(name, "sched_waking") ||
+	    !strcmp(name, "sched_wakeup_new"))
+		return FL_EV_WAKEUP;
+	if (!strcmp(name, "lttng_statedump_process_state"))
+		return FL_EV_STATEDUMP;
+	return FL_EV_OTHER;
 }
 
-/* Context: who runs on this CPU, and its name. */
-static void on_context(struct reader *r, int64_t t, const bt_field *ctx)
+static void payload_fields(struct reader *r, const bt_field *pl,
+			   struct fl_rec_event *e)
 {
-	int tid = (int)int_member(ctx, "tid", -1);
-
-	if (tid <= 0)
-		return;
-	fl_thread_name(r->host, tid, (int)int_member(ctx, "pid", -1),
-		       str_member(ctx, "procname"));
-	if (r->have_cpu)
-		fl_running(r->host, t, r->cpu, tid);
-	fl_sched_set(r->host, t, tid, FL_SCHED_RUNNING);
-}
-
-static void on_sched_switch(struct reader *r, int64_t t, const bt_field *pl)
-{
-	int next = (int)int_member(pl, "next_tid", -1);
-	int64_t prev_state;
-
-	r->host->n_sched_switch++;
-	/* Without prev_state (older layouts) the leaving thread's state is unknown. */
-	if (int_value(member(pl, "prev_state"), &prev_state))
-		fl_sched_set(r->host, t, (int)int_member(pl, "prev_tid", -1),
-			     fl_sched_from_prev_state(prev_state));
-	else
-		fl_sched_set(r->host, t, (int)int_member(pl, "prev_tid", -1),
-			     FL_SCHED_UNKNOWN);
-	fl_sched_set(r->host, t, next, FL_SCHED_RUNNING);
-	fl_thread_name(r->host, (int)int_member(pl, "prev_tid", -1), -1,
-		       str_member(pl, "prev_comm"));
-	fl_thread_name(r->host, next, -1, str_member(pl, "next_comm"));
-	if (r->have_cpu && next >= 0)
-		fl_running(r->host, t, r->cpu, next);
-}
-
-/*
- * An inherited flag is set at fork in the parent's context: the child's
- * span then belongs to the parent's request.
- */
-static void on_flag(struct reader *r, int64_t t, const bt_field *pl,
-		    const bt_field *ctx)
-{
-	int tid = (int)int_member(pl, "tid", -1);
-	int parent = (int)int_member(ctx, "tid", -1);
-	unsigned int reason = (unsigned int)int_member(pl, "reason", -1);
-	bool on = int_member(pl, "on", 0) != 0;
-
-	fl_flag_event(r->host, t, tid, (int)int_member(pl, "pid", -1), reason, on);
-	if (reason == FL_INHERITED && on && parent > 0 && parent != tid)
-		fl_span_inherit(r->host, t, parent, tid);
-}
-
-static void on_payload(struct reader *r, int64_t t, const char *name,
-		       const bt_field *pl, const bt_field *ctx)
-{
-	if (!strcmp(name, "lttng_dt_flag")) {
-		on_flag(r, t, pl, ctx);
-		r->dt_events++;
-		r->host->n_dt_events++;
-	} else if (!strcmp(name, "lttng_dt_mark_send")) {
-		on_mark(r, t, pl, ctx, true);
-		r->host->n_dt_events++;
-	} else if (!strcmp(name, "lttng_dt_mark_recv")) {
-		on_mark(r, t, pl, ctx, false);
-		r->host->n_dt_events++;
-	} else if (!strcmp(name, "lttng_dt_mark_write")) {
-		on_mark_io(r, t, pl, ctx, true);
-		r->host->n_dt_events++;
-	} else if (!strcmp(name, "lttng_dt_mark_read")) {
-		on_mark_io(r, t, pl, ctx, false);
-		r->host->n_dt_events++;
-	} else if (!strcmp(name, "sched_switch")) {
-		on_sched_switch(r, t, pl);
-	} else if (!strcmp(name, "sched_wakeup") || !strcmp(name, "sched_waking") ||
-		   !strcmp(name, "sched_wakeup_new")) {
-		fl_sched_wakeup(r->host, t, (int)int_member(pl, "tid", -1));
-	} else if (!strcmp(name, "lttng_statedump_process_state")) {
-		fl_thread_name(r->host, (int)int_member(pl, "tid", -1),
-			       (int)int_member(pl, "pid", -1), str_member(pl, "name"));
+	switch (e->kind) {
+	case FL_EV_FLAG:
+		e->u.flag.tid = (int)int_member(r, pl, "tid", -1);
+		e->u.flag.pid = (int)int_member(r, pl, "pid", -1);
+		e->u.flag.reason = (unsigned int)int_member(r, pl, "reason", -1);
+		e->u.flag.on = int_member(r, pl, "on", 0) != 0;
+		break;
+	case FL_EV_MARK_SEND:
+	case FL_EV_MARK_RECV:
+	case FL_EV_MARK_WRITE:
+	case FL_EV_MARK_READ:
+		e->fields_ok = mark_fields(r, pl, e->tid, &e->u.mark);
+		break;
+	case FL_EV_SWITCH:
+		sched_switch_fields(r, pl, e);
+		break;
+	case FL_EV_WAKEUP:
+		e->u.wakeup.tid = (int)int_member(r, pl, "tid", -1);
+		break;
+	case FL_EV_STATEDUMP:
+		e->u.dump.tid = (int)int_member(r, pl, "tid", -1);
+		e->u.dump.pid = (int)int_member(r, pl, "pid", -1);
+		e->u.dump.name = str_member(r, pl, "name");
+		break;
+	case FL_EV_OTHER:
+		break;
 	}
 }
 
 static void on_event(struct reader *r, const bt_message *msg)
 {
 	const bt_event *ev = bt_message_event_borrow_event_const(msg);
-	const char *name = bt_event_class_get_name(bt_event_borrow_class_const(ev));
+	struct fl_rec rec = { .kind = FL_REC_EVENT };
+	struct fl_rec_event *e = &rec.u.ev;
 	const bt_field *ctx;
-	struct fl_host *h;
-	int64_t t = 0;
 
 	if (bt_clock_snapshot_get_ns_from_origin(
-		    bt_message_event_borrow_default_clock_snapshot_const(msg), &t))
+		    bt_message_event_borrow_default_clock_snapshot_const(msg), &e->t))
 		return;		/* outside what int64 ns can say */
 	set_trace(r, bt_event_borrow_stream_const(ev));
 	set_packet(r, ev);
-	h = r->host;
-	h->n_events++;
-	if (t < h->first)
-		h->first = t;
-	if (t > h->last)
-		h->last = t;
-	if (t > r->last)
-		r->last = t;
+	e->have_cpu = r->have_cpu;
+	e->cpu = r->cpu;
 	ctx = bt_event_borrow_common_context_field_const(ev);
-	on_context(r, t, ctx);
-	if (name)
-		on_payload(r, t, name, bt_event_borrow_payload_field_const(ev), ctx);
+	e->tid = (int)int_member(r, ctx, "tid", -1);
+	if (e->tid > 0) {
+		e->pid = (int)int_member(r, ctx, "pid", -1);
+		e->procname = str_member(r, ctx, "procname");
+	}
+	e->kind = ev_kind(bt_event_class_get_name(bt_event_borrow_class_const(ev)));
+	payload_fields(r, bt_event_borrow_payload_field_const(ev), e);
+	r->emit(r->emit_arg, &rec);
 }
 
 static bool snapshot_ns(const bt_clock_snapshot *cs, int64_t *ns)
@@ -415,24 +393,23 @@ static void discarded_range(const bt_message *msg, bool events,
  */
 static void on_discarded(struct reader *r, const bt_message *msg)
 {
-	bool events = bt_message_get_type(msg) == BT_MESSAGE_TYPE_DISCARDED_EVENTS;
-	int64_t begin, end;
-	uint64_t count = 0;
+	struct fl_rec rec = { .kind = FL_REC_DISCARDED };
+	struct fl_rec_lost *l = &rec.u.lost;
 
-	set_trace(r, events ? bt_message_discarded_events_borrow_stream_const(msg) :
-			      bt_message_discarded_packets_borrow_stream_const(msg));
-	discarded_range(msg, events, &begin, &end);
-	if (events) {
-		if (bt_message_discarded_events_get_count(msg, &count) !=
+	l->events = bt_message_get_type(msg) == BT_MESSAGE_TYPE_DISCARDED_EVENTS;
+	set_trace(r, l->events ? bt_message_discarded_events_borrow_stream_const(msg) :
+				 bt_message_discarded_packets_borrow_stream_const(msg));
+	discarded_range(msg, l->events, &l->begin, &l->end);
+	if (l->events) {
+		if (bt_message_discarded_events_get_count(msg, &l->count) !=
 		    BT_PROPERTY_AVAILABILITY_AVAILABLE)
-			count = 0;
-		fl_host_discarded(r->host, begin, end, count, 0);
+			l->count = 0;
 	} else {
-		if (bt_message_discarded_packets_get_count(msg, &count) !=
+		if (bt_message_discarded_packets_get_count(msg, &l->count) !=
 		    BT_PROPERTY_AVAILABILITY_AVAILABLE)
-			count = 1;
-		fl_host_discarded(r->host, begin, end, 0, count);
+			l->count = 1;
 	}
+	r->emit(r->emit_arg, &rec);
 }
 
 static bt_graph_simple_sink_component_consume_func_status
@@ -440,6 +417,7 @@ sink_consume(bt_message_iterator *it, void *data)
 {
 	struct reader *r = data;
 	bt_message_array_const msgs;
+	struct fl_rec progress = { .kind = FL_REC_PROGRESS };
 	uint64_t i, n, n_events;
 
 	switch (bt_message_iterator_next(it, &msgs, &n)) {
@@ -469,17 +447,38 @@ sink_consume(bt_message_iterator *it, void *data)
 		}
 		bt_message_put_ref(msgs[i]);
 	}
-	fl_progress_events(n_events);
+	progress.u.n_events = n_events;
+	r->emit(r->emit_arg, &progress);
 	return BT_GRAPH_SIMPLE_SINK_COMPONENT_CONSUME_FUNC_STATUS_OK;
 }
 
-static const bt_plugin *load_plugin(const char *name)
+/*
+ * An error line of a source's: on stderr, or kept in errors when the
+ * source is read on a thread of its own, for the model's thread to print
+ * in the order of the traces (read-jobs.c).
+ */
+static void say(GString *errors, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+static void say(GString *errors, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (errors) {
+		g_string_append_vprintf(errors, fmt, ap);
+	} else {
+		fl_progress_clear();
+		vfprintf(stderr, fmt, ap);
+	}
+	va_end(ap);
+}
+
+static const bt_plugin *load_plugin(const char *name, GString *errors)
 {
 	const bt_plugin *p = NULL;
 
 	if (bt_plugin_find(name, BT_TRUE, BT_TRUE, BT_TRUE, BT_TRUE, BT_FALSE,
 			   &p) != BT_PLUGIN_FIND_STATUS_OK) {
-		fprintf(stderr, "Error: babeltrace2's \"%s\" plugin not found\n", name);
+		say(errors, "Error: babeltrace2's \"%s\" plugin not found\n", name);
 		return NULL;
 	}
 	return p;
@@ -488,18 +487,18 @@ static const bt_plugin *load_plugin(const char *name)
 /* The plugins stay loaded until exit: their classes live in them. */
 static int load_classes(const char *src_name,
 			const bt_component_class_source **src,
-			const bt_component_class_filter **mux)
+			const bt_component_class_filter **mux, GString *errors)
 {
 	static const bt_plugin *ctf, *utils;
 
-	if ((!ctf && !(ctf = load_plugin("ctf"))) ||
-	    (!utils && !(utils = load_plugin("utils"))))
+	if ((!ctf && !(ctf = load_plugin("ctf", errors))) ||
+	    (!utils && !(utils = load_plugin("utils", errors))))
 		return -1;
 	*src = bt_plugin_borrow_source_component_class_by_name_const(ctf, src_name);
 	*mux = bt_plugin_borrow_filter_component_class_by_name_const(utils, "muxer");
 	if (!*src || !*mux) {
-		fprintf(stderr, "Error: babeltrace2 lacks source.ctf.%s or filter.utils.muxer\n",
-			src_name);
+		say(errors, "Error: babeltrace2 lacks source.ctf.%s or filter.utils.muxer\n",
+		    src_name);
 		return -1;
 	}
 	return 0;
@@ -511,7 +510,7 @@ static int load_classes(const char *src_name,
  * metadata syntax error, a truncated packet) is in there, where our
  * components log nothing (BT_LOGGING_LEVEL_NONE).
  */
-static void print_bt_causes(void)
+static void print_bt_causes(GString *errors)
 {
 	const bt_error *e = bt_current_thread_take_error();
 	const bt_error_cause *c;
@@ -522,16 +521,16 @@ static void print_bt_causes(void)
 	n = bt_error_get_cause_count(e);
 	for (i = 0; i < n; i++) {
 		c = bt_error_borrow_cause_by_index(e, i);
-		fprintf(stderr, "  babeltrace2: [%s] %s\n",
-			bt_error_cause_get_module_name(c),
-			bt_error_cause_get_message(c));
+		say(errors, "  babeltrace2: [%s] %s\n",
+		    bt_error_cause_get_module_name(c),
+		    bt_error_cause_get_message(c));
 	}
 	bt_error_release(e);
 }
 
 /* source.ctf.SRC_NAME with PARAMS -> filter.utils.muxer -> our sink. */
 static bt_graph *make_graph(const char *src_name, const bt_value *params,
-			    struct reader *r)
+			    struct reader *r, GString *errors)
 {
 	const bt_component_class_source *src_cls;
 	const bt_component_class_filter *mux_cls;
@@ -541,7 +540,7 @@ static bt_graph *make_graph(const char *src_name, const bt_value *params,
 	bt_graph *g;
 	uint64_t i;
 
-	if (load_classes(src_name, &src_cls, &mux_cls))
+	if (load_classes(src_name, &src_cls, &mux_cls, errors))
 		return NULL;
 	g = bt_graph_create(0);
 	if (!g)
@@ -568,17 +567,30 @@ err:
 	return NULL;
 }
 
+/*
+ * What libbabeltrace2 shares between graphs (the plugins, the component
+ * classes, their reference counts, which are not atomic) is touched when
+ * a graph is made, first run (its message iterators made) and
+ * destroyed: those hold this lock when graphs are read on several
+ * threads (read-jobs.c). Reading a graph's messages touches only its own
+ * objects.
+ */
+GMutex fl_bt_lock;
+
 struct fl_source {
 	char *what;			/* the path or URL, for messages */
 	bt_graph *graph;
 	struct reader r;
-	bool live;
+	struct fl_apply apply;		/* when the records go to the model */
+	GString *errors;		/* NULL: stderr */
+	bool started;
 };
 
 /* params: { inputs: INPUTS, KEY: VALUE } (KEY NULL for none). */
 static struct fl_source *source_open(const char *src_name,
 				     const char *const *inputs, size_t n,
-				     const char *key, const char *value)
+				     const char *key, const char *value,
+				     fl_emit_fn *emit, void *arg, GString *errors)
 {
 	struct fl_source *s = fl_xalloc(sizeof(*s));
 	bt_value *params = bt_value_map_create(), *in;
@@ -587,22 +599,26 @@ static struct fl_source *source_open(const char *src_name,
 	s->what = strdup(inputs[0]);
 	if (!s->what)
 		fl_oom();
+	s->errors = errors;
 	s->r.what = s->what;
-	s->r.last = INT64_MIN;
-	s->live = key != NULL;
+	fl_apply_init(&s->apply, s->what);
+	s->r.classes_stable = !key;	/* source.ctf.fs: no live session */
+	s->r.emit = emit ? emit : fl_apply_rec;
+	s->r.emit_arg = emit ? arg : &s->apply;
 	if (!params || bt_value_map_insert_empty_array_entry(params, "inputs", &in) ||
 	    (key && bt_value_map_insert_string_entry(params, key, value)))
 		fl_oom();
 	for (i = 0; i < n; i++)
 		if (bt_value_array_append_string_element(in, inputs[i]))
 			fl_oom();
-	s->graph = make_graph(src_name, params, &s->r);
+	g_mutex_lock(&fl_bt_lock);
+	s->graph = make_graph(src_name, params, &s->r, errors);
 	bt_value_put_ref(params);
+	g_mutex_unlock(&fl_bt_lock);
 	if (!s->graph) {
-		fl_progress_clear();
-		fprintf(stderr, "Error: %s: cannot read the trace with babeltrace2\n",
-			inputs[0]);
-		print_bt_causes();
+		say(errors, "Error: %s: cannot read the trace with babeltrace2\n",
+		    inputs[0]);
+		print_bt_causes(errors);
 		fl_source_free(s);
 		return NULL;
 	}
@@ -617,12 +633,45 @@ static struct fl_source *source_open(const char *src_name,
 struct fl_source *fl_source_live(const char *url, bool wait)
 {
 	return source_open("lttng-live", &url, 1, "session-not-found-action",
-			   wait ? "continue" : "end");
+			   wait ? "continue" : "end", NULL, NULL, NULL);
+}
+
+/*
+ * A trace group, all its directories as one source: its records to
+ * emit(arg), or to the model if emit is NULL; its error lines to errors,
+ * or stderr if NULL.
+ */
+struct fl_source *fl_source_fs(const struct fl_trace_group *g, fl_emit_fn *emit,
+			       void *arg, GString *errors)
+{
+	const char **inputs = fl_xalloc(g->n_dirs * sizeof(*inputs));
+	struct fl_source *s;
+	size_t i;
+
+	for (i = 0; i < g->n_dirs; i++)
+		inputs[i] = g->dirs[i].dir;
+	s = source_open("fs", inputs, g->n_dirs, NULL, NULL, emit, arg, errors);
+	free(inputs);
+	return s;
+}
+
+static bt_graph_run_once_status run_once(struct fl_source *s)
+{
+	bt_graph_run_once_status st;
+
+	if (s->started)
+		return bt_graph_run_once(s->graph);
+	/* the first run makes the graph's message iterators */
+	s->started = true;
+	g_mutex_lock(&fl_bt_lock);
+	st = bt_graph_run_once(s->graph);
+	g_mutex_unlock(&fl_bt_lock);
+	return st;
 }
 
 enum fl_step fl_source_step(struct fl_source *s)
 {
-	switch (bt_graph_run_once(s->graph)) {
+	switch (run_once(s)) {
 	case BT_GRAPH_RUN_ONCE_STATUS_OK:
 		return FL_STEP_OK;
 	case BT_GRAPH_RUN_ONCE_STATUS_AGAIN:
@@ -630,20 +679,16 @@ enum fl_step fl_source_step(struct fl_source *s)
 	case BT_GRAPH_RUN_ONCE_STATUS_END:
 		return FL_STEP_END;
 	default:
-		fl_progress_clear();
-		fprintf(stderr, "Error: %s: babeltrace2 failed to read the trace\n", s->what);
-		print_bt_causes();
+		say(s->errors, "Error: %s: babeltrace2 failed to read the trace\n", s->what);
+		print_bt_causes(s->errors);
 		return FL_STEP_ERROR;
 	}
 }
 
-/* Its reading is over: what is still open ends at its last event. */
+/* Its reading is over, its records applied to the model (not a thread's). */
 void fl_source_finish(struct fl_source *s, struct fl_source_counts *c)
 {
-	if (s->r.host)
-		fl_trace_end(s->r.host, s->r.last);
-	c->n_traces = s->r.n_traces;
-	c->dt_events = s->r.dt_events;
+	fl_apply_finish(&s->apply, c);
 }
 
 const char *fl_source_name(const struct fl_source *s)
@@ -655,29 +700,26 @@ void fl_source_free(struct fl_source *s)
 {
 	if (!s)
 		return;
+	g_mutex_lock(&fl_bt_lock);
 	bt_graph_put_ref(s->graph);
+	g_mutex_unlock(&fl_bt_lock);
 	free(s->r.traces);
 	free(s->what);
 	free(s);
 }
 
 /*
- * Read one trace, all its directories as one source; 0 or -1. Its dt
- * events are added to *dt_events. What was read before an error stays
- * in the model, its open intervals ended at the last event read.
+ * Read one trace, all its directories as one source, on this thread; 0
+ * or -1. Its dt events are added to *dt_events. What was read before an
+ * error stays in the model, its open intervals ended at the last event
+ * read.
  */
 static int read_group(const struct fl_trace_group *g, uint64_t *dt_events)
 {
-	const char **inputs = fl_xalloc(g->n_dirs * sizeof(*inputs));
 	struct fl_source_counts c;
-	struct fl_source *s;
+	struct fl_source *s = fl_source_fs(g, NULL, NULL, NULL);
 	enum fl_step st;
-	size_t i;
 
-	for (i = 0; i < g->n_dirs; i++)
-		inputs[i] = g->dirs[i].dir;
-	s = source_open("fs", inputs, g->n_dirs, NULL, NULL);
-	free(inputs);
 	if (!s)
 		return -1;
 	do
@@ -723,6 +765,17 @@ static int check_dt_events(const char *const *paths, size_t n, const bool *bad,
 	return ret;
 }
 
+static unsigned int read_jobs = 1;
+
+/*
+ * How many threads decode trace groups (read-jobs.c); 1: all on this
+ * thread, as live sessions are always read.
+ */
+void fl_read_set_jobs(unsigned int n)
+{
+	read_jobs = n ? n : 1;
+}
+
 /*
  * Read every trace under the paths, the directories of one trace UUID
  * together (a rotated session's chunks); *n_traces is how many traces
@@ -736,22 +789,27 @@ int fl_read_paths(const char *const *paths, size_t n, unsigned int *n_traces)
 	unsigned int *path_traces = fl_xalloc(n * sizeof(*path_traces));
 	struct fl_trace_group *g;
 	size_t n_groups, i, j;
+	struct fl_jobs *jobs = NULL;
 	int ret = 0;
 
 	n_groups = fl_trace_groups(paths, n, &g, bad);
 	for (i = 0; i < n; i++)
 		if (bad[i])
 			ret = -1;
+	if (read_jobs > 1 && n_groups)
+		jobs = fl_jobs_start(g, n_groups, MIN(read_jobs, n_groups));
 	for (i = 0; i < n_groups; i++) {
 		fl_progress_trace(i + 1, n_groups);
 		dt = 0;
-		if (read_group(&g[i], &dt)) {
+		if (jobs ? fl_jobs_apply(jobs, i, &dt) : read_group(&g[i], &dt)) {
 			ret = -1;
 			for (j = 0; j < g[i].n_dirs; j++)
 				bad[g[i].dirs[j].path] = true;
 		}
 		credit_paths(&g[i], dt, path_dt, path_traces);
 	}
+	if (jobs)
+		fl_jobs_end(jobs);
 	fl_progress_done();
 	fl_discarded_mark();
 	if (check_dt_events(paths, n, bad, path_dt, path_traces))
