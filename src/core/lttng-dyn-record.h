@@ -2,12 +2,12 @@
 /*
  * Recording for the probes made per EVENT (kprobes, kretprobes, uprobes):
  * events whose payload is a few unsigned longs. The checks and the gate
- * are those of every generated probe callback.
+ * (enabled, trackers, gate) are those of every generated probe callback.
  */
 #ifndef _LTTNG_DYN_RECORD_H
 #define _LTTNG_DYN_RECORD_H
 
-#include <lttng/dt.h>
+#include <lttng/admit.h>
 #include <lttng/tracer.h>
 
 /* Fields of such events: hex unsigned longs, like lttng-modules'. */
@@ -25,7 +25,7 @@ static inline void lttng_dyn_record(struct lttng_event_recorder *ev,
 
 	if (!lttng_event_should_record(ev))
 		return;
-	if (!lttng_dt_gate_admits(ev->chan->session, NULL, false))
+	if (!lttng_event_admitted(ev->chan->session, NULL, false))
 		return;
 	if (ev->chan->ops->event_reserve(&rec, ev, len))
 		return;

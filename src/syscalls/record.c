@@ -21,7 +21,7 @@
 #include <asm/syscall.h>
 #include <trace/events/syscalls.h>
 
-#include <lttng/dt.h>
+#include <lttng/admit.h>
 #include <lttng/tracer.h>
 #include <lttng/objects.h>
 
@@ -263,7 +263,7 @@ static void record(struct lttng_event_recorder *ev, struct pt_regs *regs,
 
 	if (!lttng_event_should_record(ev))
 		return;
-	if (!lttng_dt_gate_admits(ev->chan->session, NULL, false))
+	if (!lttng_event_admitted(ev->chan->session, NULL, false))
 		return;
 	lttng_syscall_get_arguments(regs, v.args);
 	v.id = id;
