@@ -2,7 +2,7 @@
 /*
  * Whether a session keeps an event, as every probe asks it first (after
  * the enabled and active tests, before it sizes or reserves anything):
- * its trackers (lttng/tracker.h) must admit the current task, then its
+ * its trackers (lttng/id-tracker.h) must admit the current task, then its
  * distributed-trace gate (lttng/dt.h) the thread or its peer. The gate
  * comes second so that its counters count only what the trackers let
  * through: passed = recorded + discarded still holds for a gated
@@ -17,7 +17,7 @@
 #define _LTTNG_ADMIT_H
 
 #include <lttng/dt.h>
-#include <lttng/tracker.h>
+#include <lttng/id-tracker.h>
 
 static __always_inline bool lttng_event_admitted(struct lttng_session *session,
 						 struct task_struct *peer,

@@ -205,7 +205,7 @@
  * The trackers and the distributed-trace gate come first, before the
  * sizing pass (lttng/admit.h): a session that tracks everything and is
  * not gated pays two session-field tests; a tracked one refuses other
- * processes' events for one set lookup (lttng/tracker.h), a gated one
+ * processes' events for one set lookup (lttng/id-tracker.h), a gated one
  * unflagged threads' events for a per-CPU load (lttng/dt.h).
  * The field list is expanded once in a two-iteration loop: the first
  * iteration sizes the record (measuring strings and sequences into

@@ -81,7 +81,7 @@ struct lttng_session {
 	struct list_head node;		/* lttng_sessions */
 	int active;			/* read by probes */
 	int dt_gated;			/* read by probes: see lttng/dt.h */
-	/* NULL: every process is tracked (lttng/tracker.h) */
+	/* NULL: every process is tracked (lttng/id-tracker.h) */
 	struct lttng_trackers __rcu *trackers;
 	struct lttng_dt_gate_counters __percpu *dt_counters;
 	bool been_active;

@@ -24,7 +24,7 @@
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 
-#include <lttng/tracker.h>
+#include <lttng/id-tracker.h>
 
 #include "lttng-abi.h"
 

@@ -9,7 +9,7 @@
 
 #include <lttng/objects.h>
 #include <lttng/syscalls.h>
-#include <lttng/tracker.h>
+#include <lttng/id-tracker.h>
 
 #include "lib/ringbuffer/buffer.h"
 #include "lttng-boot-id.h"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Session trackers (lttng/tracker.h): `lttng track -k` and `untrack -k`
+ * Session trackers (lttng/id-tracker.h): `lttng track -k` and `untrack -k`
  * for process, user and group ids, and the lookup the probes make.
  *
  * Copy on write: a change builds a new set and a new struct
@@ -19,7 +19,7 @@
 #include <linux/uidgid.h>
 
 #include <lttng/objects.h>
-#include <lttng/tracker.h>
+#include <lttng/id-tracker.h>
 
 static bool set_has(const struct lttng_id_set *s, s32 id)
 {

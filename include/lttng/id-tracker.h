@@ -12,8 +12,8 @@
  * a session whose six trackers admit everything publishes none, so the
  * probes pay one load and one branch for it.
  */
-#ifndef _LTTNG_TRACKER_H
-#define _LTTNG_TRACKER_H
+#ifndef _LTTNG_ID_TRACKER_H
+#define _LTTNG_ID_TRACKER_H
 
 #include <linux/compiler.h>
 #include <linux/rcupdate.h>
@@ -71,4 +71,4 @@ s32 *lttng_tracker_ids(struct lttng_session *session, unsigned int type, int *nr
 /* The session goes: no probe can run on it any more. */
 void lttng_trackers_free(struct lttng_session *session);
 
-#endif /* _LTTNG_TRACKER_H */
+#endif /* _LTTNG_ID_TRACKER_H */
