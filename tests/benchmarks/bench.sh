@@ -208,6 +208,9 @@ bench_sc_refused() {
 	else
 		check "upstream r$r: (f) track pid 1 only" lttng track -k --pid=1
 	fi
+	# Enabled, not started: a tracer whose callbacks are already in place
+	# pays them here.
+	notstarted=$($H getpid $NSC)
 	lttng start >/dev/null
 	refused=$($H getpid $NSC)
 	if [ "$t" = ours ]; then
@@ -218,6 +221,7 @@ bench_sc_refused() {
 	lttng stop >/dev/null
 	lttng destroy f >/dev/null
 	check_eq "$t r$r: (f) nothing recorded" "0 0" counts "$d"
+	result "$t" sc_notstarted_ns "$(div $((notstarted - bare_getpid)) "$NSC")"
 	result "$t" sc_refused_ns "$(div $((refused - bare_getpid)) $((2 * NSC)))"
 	rm -rf "$d"
 }
@@ -279,7 +283,7 @@ echo "# bench table: median of $ROUNDS rounds"
 printf '# %-28s %12s %12s %8s\n' metric ours upstream ratio
 for m in test_event_ns test_base_ns sched_event_ns sched_base_ns_per_roundtrip \
 	sched_events flood_recorded flood_discarded refused_event_ns gate_in_event_ns \
-	bare_getpid_ns sc_event_ns sc_refused_ns tracker_refused_ns; do
+	bare_getpid_ns sc_event_ns sc_notstarted_ns sc_refused_ns tracker_refused_ns; do
 	o=$(median ours $m) u=$(median upstream $m)
 	printf '# %-28s %12s %12s %8s\n' "$m" "$o" "$u" "$(ratio "$o" "$u")"
 	echo "# bench median $m $o $u $(ratio "$o" "$u")"
