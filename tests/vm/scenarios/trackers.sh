@@ -200,5 +200,4 @@ rmmod lttng_test
 kill -TERM "$(pidof lttng-sessiond)"
 check "lttng-sessiond exits" wait_for 30 sh -c '! pidof lttng-sessiond'
 check "every module unloads" sh -c '! grep -q "^lttng" /proc/modules'
-check_lacks "no kernel warning" 'WARNING|BUG|Oops|lockdep' dmesg
 grep -iE "error|warn" /tmp/sessiond.log | sed 's/^/# sessiond: /'
