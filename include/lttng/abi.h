@@ -60,6 +60,16 @@ enum lttng_abi_output {
 	LTTNG_ABI_OUTPUT_MMAP	= 1,
 };
 
+/* Values of lttng_abi_tracker_args.type: which id of a process is tracked. */
+enum lttng_abi_tracker_type {
+	LTTNG_ABI_TRACKER_PID	= 0,	/* process id (thread group) */
+	LTTNG_ABI_TRACKER_VPID	= 1,	/* process id in its pid namespace */
+	LTTNG_ABI_TRACKER_UID	= 2,	/* real user id, initial namespace */
+	LTTNG_ABI_TRACKER_VUID	= 3,	/* real user id, its user namespace */
+	LTTNG_ABI_TRACKER_GID	= 4,	/* real group id, initial namespace */
+	LTTNG_ABI_TRACKER_VGID	= 5,	/* real group id, its user namespace */
+};
+
 /* Values of lttng_abi_calibrate.type. */
 enum lttng_abi_calibrate_type {
 	LTTNG_ABI_CALIBRATE_KRETPROBE = 0,
@@ -177,8 +187,9 @@ struct lttng_abi_context {
 	} u;
 } LTTNG_ABI_PACKED;
 
+/* TRACK_ID, UNTRACK_ID, LIST_TRACKER_IDS; id -1: every id. */
 struct lttng_abi_tracker_args {
-	__u32 type;
+	__u32 type;			/* enum lttng_abi_tracker_type */
 	__s32 id;
 };
 
@@ -217,6 +228,15 @@ struct lttng_abi_tracker_args {
 	_IOW(LTTNG_ABI_IOC, 0xA1, struct lttng_abi_tracker_args)
 #define LTTNG_ABI_SESSION_UNTRACK_ID		\
 	_IOW(LTTNG_ABI_IOC, 0xA2, struct lttng_abi_tracker_args)
+/* lttng-modules' first numbers of the tracker commands (_IOR by mistake). */
+#define LTTNG_ABI_OLD_SESSION_TRACK_PID		_IOR(LTTNG_ABI_IOC, 0x58, __s32)
+#define LTTNG_ABI_OLD_SESSION_UNTRACK_PID	_IOR(LTTNG_ABI_IOC, 0x59, __s32)
+#define LTTNG_ABI_OLD_SESSION_LIST_TRACKER_IDS	\
+	_IOR(LTTNG_ABI_IOC, 0xA0, struct lttng_abi_tracker_args)
+#define LTTNG_ABI_OLD_SESSION_TRACK_ID		\
+	_IOR(LTTNG_ABI_IOC, 0xA1, struct lttng_abi_tracker_args)
+#define LTTNG_ABI_OLD_SESSION_UNTRACK_ID	\
+	_IOR(LTTNG_ABI_IOC, 0xA2, struct lttng_abi_tracker_args)
 
 /* Commands on a channel descriptor. */
 #define LTTNG_ABI_STREAM			_IO(LTTNG_ABI_IOC, 0x62)

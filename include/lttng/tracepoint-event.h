@@ -57,9 +57,10 @@
  * records only the events fired for its own session.
  *
  * A module defining LTTNG_PROBE_UNGATED before including this file has
- * events that the distributed-trace gate never refuses (lttng_dt_flag:
- * the gate's own record of why threads are traced; the statedump: the
- * state a viewer needs to name the threads of a gated trace).
+ * events that neither the session's trackers nor its distributed-trace
+ * gate refuse (lttng_dt_flag: the gate's own record of why threads are
+ * traced; the statedump: the state a viewer needs to name the threads of
+ * a gated or tracked trace). See lttng/admit.h.
  *
  * The callback's prototype is checked against the kernel's declaration
  * of the tracepoint at compile time, so a kernel that changes a
@@ -70,7 +71,7 @@
 #include <linux/stringify.h>
 #include <linux/tracepoint.h>
 
-#include <lttng/dt.h>
+#include <lttng/admit.h>
 #include <lttng/filter-objects.h>
 #include <lttng/tracer.h>
 
@@ -227,9 +228,11 @@
 
 /*
  * ---- Pass 3: recording callbacks -----------------------------------------
- * The distributed-trace gate comes first, before the sizing pass: a gated
- * session refuses an event of unflagged threads for the price of a
- * per-CPU load (lttng/dt.h); an ungated one pays one session-field test.
+ * The trackers and the distributed-trace gate come first, before the
+ * sizing pass (lttng/admit.h): a session that tracks everything and is
+ * not gated pays two session-field tests; a tracked one refuses other
+ * processes' events for one set lookup (lttng/id-tracker.h), a gated one
+ * unflagged threads' events for a per-CPU load (lttng/dt.h).
  * The field list is expanded once in a two-iteration loop: the first
  * iteration sizes the record (measuring strings and sequences into
  * __dyn[]), the second writes it into the reserved space. The compiler
@@ -347,7 +350,7 @@ static void __lttng_probe_##name(void *__data, proto)			\
 	if (!lttng_event_should_record(__ev))				\
 		return;							\
 	__LTTNG_SESSION_CHECK(__ev);					\
-	if (!lttng_dt_gate_admits(__ev->chan->session, (_peer),	\
+	if (!lttng_event_admitted(__ev->chan->session, (_peer),	\
 				  LTTNG_PROBE_DT_UNGATED))		\
 		return;							\
 	/* Not before: kernels zero locals where they are declared. */	\

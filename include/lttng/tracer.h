@@ -13,8 +13,8 @@
  *
  *	if (!lttng_event_should_record(ev))
  *		return;
- *	if (!lttng_dt_gate_admits(ev->chan->session, peer, false))
- *		return;					(lttng/dt.h)
+ *	if (!lttng_event_admitted(ev->chan->session, peer, false))
+ *		return;			trackers, gate (lttng/admit.h)
  *	if (ev->chan->ops->event_reserve(&rec, ev, payload_len))
  *		return;
  *	lttng_record_write(&rec, &value, sizeof(value));	(each field)
@@ -42,6 +42,7 @@ struct lttng_kprobe;
 struct lttng_uprobe;
 struct lttng_metadata_cache;
 struct lttng_filter_set;
+struct lttng_trackers;
 
 /* One record being written. */
 struct lttng_record {
@@ -81,6 +82,8 @@ struct lttng_session {
 	struct list_head node;		/* lttng_sessions */
 	int active;			/* read by probes */
 	int dt_gated;			/* read by probes: see lttng/dt.h */
+	/* NULL: every process is tracked (lttng/id-tracker.h) */
+	struct lttng_trackers __rcu *trackers;
 	struct lttng_dt_gate_counters __percpu *dt_counters;
 	bool been_active;
 	bool trace_in_metadata;		/* its trace block was appended */

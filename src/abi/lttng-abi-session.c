@@ -62,17 +62,11 @@ static long session_ioctl(struct file *file, unsigned int cmd, unsigned long arg
 		return set_creation_time(session, uarg);
 	case LTTNG_ABI_SESSION_STATEDUMP:
 		return lttng_session_statedump(session);
-	case LTTNG_ABI_SESSION_TRACK_PID:
-	case LTTNG_ABI_SESSION_UNTRACK_PID:
-	case LTTNG_ABI_SESSION_TRACK_ID:
-	case LTTNG_ABI_SESSION_UNTRACK_ID:
-	case LTTNG_ABI_SESSION_LIST_TRACKER_PIDS:
-	case LTTNG_ABI_SESSION_LIST_TRACKER_IDS:
 	case LTTNG_ABI_SESSION_METADATA_REGEN:
 		/* Not provided yet: lttng reports the command as failed. */
 		return -ENOSYS;
 	}
-	return -ENOIOCTLCMD;
+	return lttng_abi_tracker_ioctl(session, cmd, arg);
 }
 
 static int session_release(struct inode *inode, struct file *file)

@@ -11,12 +11,20 @@
 
 struct file;
 struct lttng_channel;
+struct lttng_session;
 
 /* New read-only file listing the registered events of one kind; an fd. */
 int lttng_abi_list_fd(enum lttng_event_kind kind);
 
 /* New session file (lttng-abi-session.c). */
 int lttng_abi_session_fd(void);
+
+/*
+ * The tracker commands of a session file (lttng-abi-tracker.c);
+ * -ENOIOCTLCMD for any other command.
+ */
+long lttng_abi_tracker_ioctl(struct lttng_session *session, unsigned int cmd,
+			     unsigned long arg);
 
 /* New channel or metadata-channel file of a session (lttng-abi-channel.c). */
 int lttng_abi_channel_fd(struct file *session_file,

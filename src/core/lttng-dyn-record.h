@@ -2,12 +2,12 @@
 /*
  * Recording for the probes made per EVENT (kprobes, kretprobes, uprobes):
  * events whose payload is a few unsigned longs. The checks and the gate
- * are those of every generated probe callback.
+ * (enabled, trackers, gate) are those of every generated probe callback.
  */
 #ifndef _LTTNG_DYN_RECORD_H
 #define _LTTNG_DYN_RECORD_H
 
-#include <lttng/dt.h>
+#include <lttng/admit.h>
 #include <lttng/filter-objects.h>
 #include <lttng/tracer.h>
 
@@ -47,7 +47,7 @@ static inline void lttng_dyn_record(struct lttng_event_recorder *ev,
 
 	if (!lttng_event_should_record(ev))
 		return;
-	if (!lttng_dt_gate_admits(ev->chan->session, NULL, false))
+	if (!lttng_event_admitted(ev->chan->session, NULL, false))
 		return;
 	if (!lttng_dyn_filter_admits(ev, values, nr))
 		return;

@@ -9,6 +9,7 @@
 
 #include <lttng/objects.h>
 #include <lttng/syscalls.h>
+#include <lttng/id-tracker.h>
 
 #include "lib/ringbuffer/buffer.h"
 #include "lttng-boot-id.h"
@@ -116,6 +117,7 @@ void lttng_session_destroy(struct lttng_session *session)
 	lttng_metadata_cache_hangup(session->metadata);
 	mutex_unlock(&lttng_sessions_lock);
 	lttng_metadata_cache_put(session->metadata);
+	lttng_trackers_free(session);
 	kfree(session);
 }
 

@@ -14,8 +14,9 @@
 
 /*
  * For files whose commands take a pointer or nothing: the same handler
- * with the 32-bit pointer made a kernel's user pointer. (The few that
- * take a plain value, the pid trackers, read none: they answer ENOSYS.)
+ * with the 32-bit pointer made a kernel's user pointer. (The two that
+ * take a plain value, TRACK_PID and UNTRACK_PID, read its low 32 bits,
+ * which compat_ptr() keeps.)
  */
 long lttng_compat_ptr_ioctl(struct file *file, unsigned int cmd,
 			    unsigned long arg)

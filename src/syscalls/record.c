@@ -4,9 +4,11 @@
  *
  * One callback per direction and channel; it finds the recorder by
  * syscall number in the channel's table (a number without description
- * goes to the channel's unknown recorder), then records the fields its
- * event's recipe names, in two passes like every probe: measure, reserve,
- * write. User memory is read with page faults disabled: a string that
+ * goes to the channel's unknown recorder), asks the session's trackers
+ * and gate, then records the fields its event's recipe names: events of
+ * integers only with the length the table computed at build time, the
+ * others in two passes like every probe: measure, reserve, write. User
+ * memory is read with page faults disabled: a string that
  * cannot be read is recorded as "(fault)" (a NULL pointer as "(null)"),
  * an integer as 0, and the record keeps the length it reserved whatever
  * the memory holds by the second pass. 32-bit (ia32, x32) syscalls are
@@ -21,7 +23,7 @@
 #include <asm/syscall.h>
 #include <trace/events/syscalls.h>
 
-#include <lttng/dt.h>
+#include <lttng/admit.h>
 #include <lttng/tracer.h>
 #include <lttng/objects.h>
 
@@ -114,14 +116,13 @@ static void write_string(struct lttng_record *rec, const struct sc_values *v,
 	dst[s->len - 1] = '\0';
 }
 
-static u64 read_user_int(const struct sc_values *v, unsigned int arg,
-			 unsigned int size)
+static u64 read_user_int(unsigned long uaddr, unsigned int size)
 {
 	u64 val = 0;
 
 	/* Little-endian: the first bytes are the low ones. */
 	if (size > sizeof(val) ||
-	    copy_from_user_nofault(&val, uptr(v, arg), size))
+	    copy_from_user_nofault(&val, (const void __user *)uaddr, size))
 		return 0;
 	return val;
 }
@@ -142,7 +143,7 @@ static void decode_sockaddr(struct sc_values *v, const struct lttng_sc_op *op)
 	if (v->exit && v->ret < 0)
 		return;
 	if (op->len_deref)
-		len = (int)read_user_int(v, op->len_arg, sizeof(int));
+		len = (int)read_user_int(v->args[op->len_arg], sizeof(int));
 	else
 		len = (int)v->args[op->len_arg];
 	len = min_t(long, len, sizeof(u));
@@ -214,27 +215,35 @@ static void write_seq(struct lttng_record *rec, const void *src,
 	lttng_record_write(rec, src, nr * elem);
 }
 
+/* The fields of fixed size: integers. */
+static void write_fixed(struct lttng_record *rec, const struct lttng_sc_op *op,
+			const unsigned long *args, long id, long ret)
+{
+	switch (op->kind) {
+	case LTTNG_SC_OP_ARG:
+		write_int(rec, args[op->arg], op->size);
+		break;
+	case LTTNG_SC_OP_RET:
+		write_int(rec, ret, op->size);
+		break;
+	case LTTNG_SC_OP_ID:
+		write_int(rec, id, op->size);
+		break;
+	case LTTNG_SC_OP_DEREF:
+		write_int(rec, read_user_int(args[op->arg], op->size), op->size);
+		break;
+	case LTTNG_SC_OP_ARGS:
+		lttng_record_write(rec, args, LTTNG_SC_NR_ARGS * sizeof(*args));
+		break;
+	}
+}
+
 static void write_field(struct lttng_record *rec, const struct lttng_sc_op *op,
 			const struct sc_values *v, unsigned int *str_i)
 {
 	switch (op->kind) {
-	case LTTNG_SC_OP_ARG:
-		write_int(rec, v->args[op->arg], op->size);
-		break;
-	case LTTNG_SC_OP_RET:
-		write_int(rec, v->ret, op->size);
-		break;
-	case LTTNG_SC_OP_ID:
-		write_int(rec, v->id, op->size);
-		break;
-	case LTTNG_SC_OP_DEREF:
-		write_int(rec, read_user_int(v, op->arg, op->size), op->size);
-		break;
 	case LTTNG_SC_OP_STRING:
 		write_string(rec, v, op->arg, &v->str[(*str_i)++]);
-		break;
-	case LTTNG_SC_OP_ARGS:
-		lttng_record_write(rec, v->args, sizeof(v->args));
 		break;
 	case LTTNG_SC_OP_SA_FAMILY:
 		lttng_record_write(rec, &v->sa.family, sizeof(v->sa.family));
@@ -248,25 +257,46 @@ static void write_field(struct lttng_record *rec, const struct lttng_sc_op *op,
 	case LTTNG_SC_OP_SA_V6:
 		write_seq(rec, v->sa.v6, v->sa.v6_len, sizeof(v->sa.v6[0]));
 		break;
+	default:
+		write_fixed(rec, op, v->args, v->id, v->ret);
+		break;
 	}
 }
 
-static void record(struct lttng_event_recorder *ev, struct pt_regs *regs,
-		   long id, long ret, bool exit)
+/*
+ * The two ways of recording an admitted event. Out of line: their
+ * locals, zeroed where they are declared on kernels built with
+ * INIT_STACK_ALL_ZERO (Debian's), must cost nothing to refused events.
+ */
+
+/* Integers only: the length is known, one pass. */
+static noinline void record_fixed(struct lttng_event_recorder *ev,
+				  const struct lttng_sc_event *sce,
+				  struct pt_regs *regs, long id, long ret)
 {
-	const struct lttng_sc_event *sce =
-		container_of(ev->desc, struct lttng_sc_event, desc);
+	unsigned int i, nr = ev->desc->nr_fields;
+	unsigned long args[LTTNG_SC_NR_ARGS];
+	struct lttng_record rec;
+
+	lttng_syscall_get_arguments(regs, args);
+	if (ev->chan->ops->event_reserve(&rec, ev, sce->len))
+		return;
+	for (i = 0; i < nr; i++)
+		write_fixed(&rec, &sce->ops[i], args, id, ret);
+	ev->chan->ops->event_commit(&rec);
+}
+
+/* With strings or socket addresses: measure, reserve, write. */
+static noinline void record_sized(struct lttng_event_recorder *ev,
+				  const struct lttng_sc_event *sce,
+				  struct pt_regs *regs, long id, long ret,
+				  bool exit)
+{
 	unsigned int i, nr = ev->desc->nr_fields, str_i = 0;
 	struct lttng_record rec;
 	struct sc_values v;
 	size_t len = 0;
 
-	if (!lttng_event_should_record(ev))
-		return;
-	if (!lttng_dt_gate_admits(ev->chan->session, NULL, false))
-		return;
-	if (!lttng_sc_filter_admits(ev, regs, id, ret))
-		return;
 	lttng_syscall_get_arguments(regs, v.args);
 	v.id = id;
 	v.ret = ret;
@@ -280,6 +310,29 @@ static void record(struct lttng_event_recorder *ev, struct pt_regs *regs,
 	for (i = 0; i < nr; i++)
 		write_field(&rec, &sce->ops[i], &v, &str_i);
 	ev->chan->ops->event_commit(&rec);
+}
+
+/*
+ * Whether the event is recorded is decided here, before any record is
+ * sized or any local of the writers exists: enabled, then the session's
+ * trackers and gate (lttng/admit.h), then the event's filter.
+ */
+static void record(struct lttng_event_recorder *ev, struct pt_regs *regs,
+		   long id, long ret, bool exit)
+{
+	const struct lttng_sc_event *sce;
+
+	if (!lttng_event_should_record(ev))
+		return;
+	if (!lttng_event_admitted(ev->chan->session, NULL, false))
+		return;
+	if (!lttng_sc_filter_admits(ev, regs, id, ret))
+		return;
+	sce = container_of(ev->desc, struct lttng_sc_event, desc);
+	if (sce->len < LTTNG_SC_SIZED)
+		record_fixed(ev, sce, regs, id, ret);
+	else
+		record_sized(ev, sce, regs, id, ret, exit);
 }
 
 static struct lttng_event_recorder *recorder(struct lttng_event_recorder **by_nr,

@@ -47,11 +47,18 @@ struct lttng_sc_op {
 	bool len_deref;
 };
 
-/* A syscall event: its description in the registry and its recipe. */
+/*
+ * A syscall event: its description in the registry, its recipe, and the
+ * length of its records when every field has a fixed size (integers:
+ * known at build time, so these records are not sized per call), else
+ * LTTNG_SC_SIZED or more (strings, socket addresses).
+ */
 struct lttng_sc_event {
 	struct lttng_event_desc desc;
 	const struct lttng_sc_op *ops;	/* one per field of desc */
+	unsigned int len;
 };
+#define LTTNG_SC_SIZED		0x10000
 
 /* Syscall numbers below this may be described (table.c). */
 extern const unsigned int lttng_sc_table_len;

@@ -99,7 +99,27 @@
 #undef sc_sockaddr
 #undef LTTNG_SC
 
-/* ---- Pass 4: the events ----------------------------------------------------- */
+/* ---- Pass 4: the length of records whose fields are all integers -------- */
+#define sc_int(t, n, i)		+ sizeof(t)
+#define sc_hex(t, n, i)		+ sizeof(t)
+#define sc_deref(t, n, i)	+ sizeof(t)
+#define sc_deref_hex(t, n, i)	+ sizeof(t)
+#define sc_string(n, i)		+ LTTNG_SC_SIZED
+#define sc_ret()		+ sizeof(long)
+#define sc_sockaddr(port, i, li, d)	+ LTTNG_SC_SIZED
+#define LTTNG_SC(nr, _sc, _in, _out)					\
+	enum { __sc_in_len_##_sc = 0 _in, __sc_out_len_##_sc = 0 _out };
+#include "syscalls/table-gen.h"
+#undef sc_int
+#undef sc_hex
+#undef sc_deref
+#undef sc_deref_hex
+#undef sc_string
+#undef sc_ret
+#undef sc_sockaddr
+#undef LTTNG_SC
+
+/* ---- Pass 5: the events ----------------------------------------------------- */
 #define __SC_EVENT(_sc, nr, ev, prefix, k, tp, dir)			\
 	static const struct lttng_sc_event __sc_##ev##_##_sc = {		\
 		.desc = {						\
@@ -112,6 +132,7 @@
 			.owner = THIS_MODULE,				\
 		},							\
 		.ops = __sc_##dir##_ops_##_sc,				\
+		.len = __sc_##dir##_len_##_sc,				\
 	};
 #define LTTNG_SC(nr, _sc, _in, _out)					\
 	__SC_EVENT(_sc, nr, entry, "syscall_entry_",			\
@@ -157,6 +178,7 @@ static const struct lttng_sc_event sc_unknown_entry = {
 		.owner = THIS_MODULE,
 	},
 	.ops = sc_unknown_entry_ops,
+	.len = sizeof(int) + LTTNG_SC_NR_ARGS * sizeof(unsigned long),
 };
 
 static const struct lttng_sc_event sc_unknown_exit = {
@@ -170,9 +192,10 @@ static const struct lttng_sc_event sc_unknown_exit = {
 		.owner = THIS_MODULE,
 	},
 	.ops = sc_unknown_exit_ops,
+	.len = sizeof(int) + sizeof(long) + LTTNG_SC_NR_ARGS * sizeof(unsigned long),
 };
 
-/* ---- Pass 5: by number, and the registry's list -------------------------- */
+/* ---- Pass 6: by number, and the registry's list -------------------------- */
 const unsigned int lttng_sc_table_len = __sc_table_len;
 
 #define LTTNG_SC(nr, _sc, _in, _out)	[nr] = &__sc_entry_##_sc,

@@ -11,6 +11,8 @@
  *       two processes pinned to CPU (default 0) pass one byte back and
  *       forth through two pipes ROUNDS times: two context switches and
  *       two wake-ups per round
+ *   bench-helper getpid N
+ *       N getpid system calls (syscall(), never a cached value)
  *   bench-helper now
  *       the monotonic clock, in ns
  */
@@ -21,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -98,16 +101,31 @@ static int pingpong(long rounds, int cpu)
 	return 0;
 }
 
+static int getpids(long n)
+{
+	long long t0, t1;
+	long i;
+
+	t0 = now_ns();
+	for (i = 0; i < n; i++)
+		syscall(SYS_getpid);
+	t1 = now_ns();
+	printf("%lld\n", t1 - t0);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "fire"))
 		return fire(argv[2]);
 	if ((argc == 3 || argc == 4) && !strcmp(argv[1], "pingpong"))
 		return pingpong(atol(argv[2]), argc == 4 ? atoi(argv[3]) : 0);
+	if (argc == 3 && !strcmp(argv[1], "getpid"))
+		return getpids(atol(argv[2]));
 	if (argc == 2 && !strcmp(argv[1], "now")) {
 		printf("%lld\n", now_ns());
 		return 0;
 	}
-	fprintf(stderr, "usage: bench-helper fire N | pingpong ROUNDS [CPU] | now\n");
+	fprintf(stderr, "usage: bench-helper fire N | pingpong ROUNDS [CPU] | getpid N | now\n");
 	return 2;
 }

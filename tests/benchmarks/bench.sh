@@ -12,7 +12,15 @@
 #       gate (gated session, no thread flagged) and by upstream's PID
 #       tracker (only pid 1 tracked); and ns per test event recorded through
 #       our gate (this shell tracked, the helper inheriting its flag)
-#   (e) ns per test event through a filter (lttng enable-event --filter):
+#   (e) ns per recorded syscall event: a getpid loop, --syscall getpid
+#       (entry and exit: two events per call)
+#   (f) ns per syscall event refused: by our gate (gated session, no
+#       thread flagged) and by upstream's PID tracker (pid 1 only)
+#   (g) ns per test event refused by the PID tracker (pid 1 only), ours
+#       and upstream's
+#   (e) to (g) subtract the same loop timed with no session at all, so
+#   that each tracer's whole cost is counted, callbacks included
+#   (h) ns per test event through a filter (lttng enable-event --filter):
 #       one that keeps every event ('intfield >= 0 && stringfield == "te*"')
 #       and one that keeps none ('intfield < 0'); the difference with (a)
 #       is the filter's cost
@@ -21,12 +29,13 @@
 # initramfs: LTTNG_DT_UPSTREAM=1 (tests/benchmarks/run.sh does that).
 # Never adds the prio context: upstream 2.13.9 oopses with it.
 # vms: 1
-# timeout: 2400
+# timeout: 3600
 . /lib/vmtest.sh
 
 ROUNDS=3
 N=200000           # (a) test events per write
 PP=20000           # (b) ping-pong round trips
+NSC=100000         # (e), (f) getpid calls (two events each)
 FLOOD=100000       # (c) test events into the small channel
 BIG="--subbuf-size 8M --num-subbuf 8"     # (a), (b): 64 MiB per CPU
 SMALL="--subbuf-size 16K --num-subbuf 4"  # (c): 64 KiB per CPU
@@ -161,10 +170,86 @@ bench_gate() {
 	rm -rf "$d"
 }
 
-# (e) ns per test event through a filter keeping all, then none.
-bench_filter() {
+# bare_times: the getpid loop and the test trigger with no session (the
+# faster of two each), as the baselines of (e) to (g).
+bare_times() {
+	b1=$($H getpid $NSC)
+	b2=$($H getpid $NSC)
+	bare_getpid=$(min "$b1" "$b2")
+	b1=$($H fire $N)
+	b2=$($H fire $N)
+	bare_fire=$(min "$b1" "$b2")
+	result "$1" bare_getpid_ns "$(div "$bare_getpid" $NSC)"
+}
+
+# (e) ns per recorded syscall event.
+bench_sc_event() {
 	t=$1 r=$2 d=/tmp/tr/e.$t.$r
 	lttng create e --output="$d" >/dev/null
+	lttng enable-channel -k $BIG big >/dev/null
+	lttng enable-event -k -c big --syscall getpid >/dev/null
+	lttng start >/dev/null
+	traced=$($H getpid $NSC)
+	lttng stop >/dev/null
+	lttng destroy e >/dev/null
+	# shellcheck disable=SC2046 # two numbers, split on purpose
+	set -- $(counts "$d")
+	ev=$1 disc=$2
+	check "$t r$r: (e) two syscall events per getpid" test "$ev" -ge $((2 * NSC))
+	check_eq "$t r$r: (e) nothing discarded" 0 echo "$disc"
+	result "$t" sc_event_ns "$(div $((traced - bare_getpid)) "$ev")"
+	rm -rf "$d"
+}
+
+# (f) syscall events refused by our gate or upstream's PID tracker.
+bench_sc_refused() {
+	t=$1 r=$2 d=/tmp/tr/f.$t.$r
+	lttng create f --output="$d" >/dev/null
+	lttng enable-channel -k $BIG big >/dev/null
+	lttng enable-event -k -c big --syscall getpid >/dev/null
+	if [ "$t" = ours ]; then
+		check_eq "ours r$r: (f) gate the session" 0 lttng-dt-ctl gate-set f 1
+	else
+		check "upstream r$r: (f) track pid 1 only" lttng track -k --pid=1
+	fi
+	# Enabled, not started: a tracer whose callbacks are already in place
+	# pays them here.
+	notstarted=$($H getpid $NSC)
+	lttng start >/dev/null
+	refused=$($H getpid $NSC)
+	if [ "$t" = ours ]; then
+		capture lttng-dt-ctl gate-get f
+		check "ours r$r: (f) the gate refused every getpid event" sh -c \
+			"echo '$captured' | awk '\$4 >= $((2 * NSC)) && \$6 == 0 { ok = 1 } END { exit !ok }'"
+	fi
+	lttng stop >/dev/null
+	lttng destroy f >/dev/null
+	check_eq "$t r$r: (f) nothing recorded" "0 0" counts "$d"
+	result "$t" sc_notstarted_ns "$(div $((notstarted - bare_getpid)) "$NSC")"
+	result "$t" sc_refused_ns "$(div $((refused - bare_getpid)) $((2 * NSC)))"
+	rm -rf "$d"
+}
+
+# (g) test events refused by the PID tracker, ours and upstream's.
+bench_tracker() {
+	t=$1 r=$2 d=/tmp/tr/g.$t.$r
+	lttng create g --output="$d" >/dev/null
+	lttng enable-channel -k $BIG big >/dev/null
+	lttng enable-event -k -c big lttng_test_filter_event >/dev/null
+	check "$t r$r: (g) track pid 1 only" lttng track -k --pid=1
+	lttng start >/dev/null
+	refused=$($H fire $N)
+	lttng stop >/dev/null
+	lttng destroy g >/dev/null
+	check_eq "$t r$r: (g) nothing recorded" "0 0" counts "$d"
+	result "$t" tracker_refused_ns "$(div $((refused - bare_fire)) $N)"
+	rm -rf "$d"
+}
+
+# (h) ns per test event through a filter keeping all, then none.
+bench_filter() {
+	t=$1 r=$2 d=/tmp/tr/h.$t.$r
+	lttng create h --output="$d" >/dev/null
 	lttng enable-channel -k $BIG big >/dev/null
 	lttng enable-event -k -c big lttng_test_filter_event \
 		--filter 'intfield >= 0 && stringfield == "te*"' >/dev/null
@@ -174,21 +259,21 @@ bench_filter() {
 	lttng start >/dev/null
 	kept=$($H fire $N)
 	lttng stop >/dev/null
-	lttng destroy e >/dev/null
+	lttng destroy h >/dev/null
 	# shellcheck disable=SC2046 # two numbers, split on purpose
 	set -- $(counts "$d")
-	check_eq "$t r$r: (e) the filter kept all $N" "$N 0" echo "$1 $2"
+	check_eq "$t r$r: (h) the filter kept all $N" "$N 0" echo "$1 $2"
 	result "$t" filter_kept_event_ns "$(div $((kept - base)) "$N")"
 	rm -rf "$d"
-	lttng create e --output="$d" >/dev/null
+	lttng create h --output="$d" >/dev/null
 	lttng enable-channel -k $BIG big >/dev/null
 	lttng enable-event -k -c big lttng_test_filter_event --filter 'intfield < 0' >/dev/null
 	lttng start >/dev/null
 	dropped=$($H fire $N)
 	lttng stop >/dev/null
-	lttng destroy e >/dev/null
+	lttng destroy h >/dev/null
 	set -- $(counts "$d")
-	check_eq "$t r$r: (e) the filter kept none" "0 0" echo "$1 $2"
+	check_eq "$t r$r: (h) the filter kept none" "0 0" echo "$1 $2"
 	result "$t" filter_dropped_event_ns "$(div $((dropped - base)) "$N")"
 	rm -rf "$d"
 }
@@ -204,6 +289,10 @@ while [ $r -le $ROUNDS ]; do
 		bench_sched "$t" "$r"
 		bench_flood "$t" "$r"
 		bench_gate "$t" "$r"
+		bare_times "$t"
+		bench_sc_event "$t" "$r"
+		bench_sc_refused "$t" "$r"
+		bench_tracker "$t" "$r"
 		bench_filter "$t" "$r"
 		grep -iE "error" "/tmp/sessiond.$t.$r.log" | grep -v "event notifier group" |
 			head -n 5 | sed "s/^/# sessiond $t: /"
@@ -231,6 +320,7 @@ echo "# bench table: median of $ROUNDS rounds"
 printf '# %-28s %12s %12s %8s\n' metric ours upstream ratio
 for m in test_event_ns test_base_ns sched_event_ns sched_base_ns_per_roundtrip \
 	sched_events flood_recorded flood_discarded refused_event_ns gate_in_event_ns \
+	bare_getpid_ns sc_event_ns sc_notstarted_ns sc_refused_ns tracker_refused_ns \
 	filter_kept_event_ns filter_dropped_event_ns; do
 	o=$(median ours $m) u=$(median upstream $m)
 	printf '# %-28s %12s %12s %8s\n' "$m" "$o" "$u" "$(ratio "$o" "$u")"

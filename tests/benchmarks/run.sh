@@ -46,7 +46,7 @@ echo "Measurements (TRACER METRIC VALUE):"
 sed -n 's/^# bench \(ours\|upstream\) /  \1 /p' "$build/logs/bench.result"
 echo
 sed -n '/^# bench table/,$p' "$build/logs/bench.result" | grep -v '^# bench median' |
-	grep '^# ' | sed 's/^# //' | sed -n '1,/^gate_in_event_ns/p'
+	grep '^# ' | sed 's/^# //' | sed -n '1,/^tracker_refused_ns/p'
 echo
 grep -E '^(ok|not ok) ' "$build/logs/bench.result" | sort | uniq -c | awk '{ $1 = $1 } 1' |
 	sed 's/^/  /' | grep -v '^  [0-9]* ok ' || true

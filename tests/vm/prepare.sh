@@ -96,12 +96,11 @@ for c in "$here"/helpers/*.c; do
 		exit 1
 	fi
 done
-# The benchmarks' helpers go with the upstream set only.
+# The benchmarks' helper goes with the upstream set only (the other .c
+# there, gen-flows-trace, runs on the host: make bench-flows).
 if [ -n "$upstream" ]; then
-	for c in "$repo"/tests/benchmarks/*.c; do
-		gcc -O2 -Wall -Wextra -Werror \
-			-o "$build/helpers/$(basename "$c" .c)" "$c"
-	done
+	gcc -O2 -Wall -Wextra -Werror -o "$build/helpers/bench-helper" \
+		"$repo/tests/benchmarks/bench-helper.c"
 fi
 
 # The userspace tools from the configured build tree (make builds them

@@ -337,6 +337,7 @@ static enum kind kind_of_fd(int fd)
 		{ "anon_inode:[lttng_metadata_stream]", K_METASTREAM },
 		{ "anon_inode:[lttng_event]", K_EVENT },
 		{ "anon_inode:[lttng_event_list]", K_LIST },
+		{ "anon_inode:[lttng_tracker_ids_list]", K_LIST },
 	};
 	char path[64], link[128];
 	ssize_t n;
@@ -434,6 +435,7 @@ static bool creates_fd(unsigned long cmd)
 	/* lttng-modules' old numbers of the same commands */
 	case 0x0000F640: case 0x0000F642: case 0x4148F650: case 0x4148F651:
 	case 0x0000F660: case 0x4238F661:
+	case 0x8008F6A0:	/* old LIST_TRACKER_IDS */
 		return true;
 	}
 	return false;
@@ -1118,7 +1120,9 @@ static void op_ioctl(struct thr *t, bool sane)
 	     (live_count(M(K_CHANNEL) | M(K_METACHAN)) >= MAX_CHANNELS ||
 	      objs[slot].events >= MAX_CHANNELS_PER_SESSION)) ||
 	    (cmd == LTTNG_ABI_SESSION && live_count(M(K_SESSION)) >= MAX_SESSIONS) ||
-	    ((cmd == LTTNG_ABI_TRACEPOINT_LIST || cmd == LTTNG_ABI_SYSCALL_LIST) &&
+	    ((cmd == LTTNG_ABI_TRACEPOINT_LIST || cmd == LTTNG_ABI_SYSCALL_LIST ||
+	      cmd == LTTNG_ABI_SESSION_LIST_TRACKER_PIDS ||
+	      cmd == LTTNG_ABI_SESSION_LIST_TRACKER_IDS) &&
 	     live_count(M(K_LIST)) >= MAX_LISTS) ||
 	    (cmd == LTTNG_ABI_EVENT && objs[slot].events >= MAX_EVENTS_PER_CHAN))
 		cmd = LTTNG_ABI_TRACER_VERSION;

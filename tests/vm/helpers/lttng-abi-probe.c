@@ -22,12 +22,24 @@
  *                                    of an unknown command and of
  *                                    GET_SUBBUF_SIZE with no packet held
  *   lttng-abi-probe metadata-unknown the same two for a metadata stream
+ *   lttng-abi-probe tracker OP...    the tracker commands on one new
+ *                                    session, one output line per OP:
+ *                                    track-pid|untrack-pid|old-track-pid|
+ *                                    old-untrack-pid ID (the value as the
+ *                                    argument), track|untrack|old-track|
+ *                                    old-untrack TYPE ID (tracker_args),
+ *                                    raw CMD TYPE ID (tracker_args, any
+ *                                    command): "0" or the errno name;
+ *                                    list-pids, list|old-list TYPE: the
+ *                                    list file's lines joined by "|", or
+ *                                    the errno name
  *   lttng-abi-probe rb-report FD data|metadata
  *                                    the 64-bit answers of stream FD
  *                                    (inherited, a packet held) in the
  *                                    form of rb-report.h, for lttng-abi-m32
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,6 +65,8 @@ static const char *errno_name(int e)
 	case EFAULT: return "EFAULT";
 	case ENOENT: return "ENOENT";
 	case ENOMEM: return "ENOMEM";
+	case EEXIST: return "EEXIST";
+	case ENOSPC: return "ENOSPC";
 	default: return strerror(e);
 	}
 }
@@ -228,6 +242,113 @@ static int do_hold_stream(void)
 	return 0;
 }
 
+/* The list file fd's lines, joined by "|" (nothing for no line). */
+static void print_list(int list)
+{
+	static char buf[1 << 18];
+	ssize_t n, len = 0;
+	ssize_t i;
+
+	if (list < 0) {
+		printf("%s\n", errno_name(errno));
+		return;
+	}
+	while (len < (ssize_t)sizeof(buf) - 1 &&
+	       (n = read(list, buf + len, sizeof(buf) - 1 - len)) > 0)
+		len += n;
+	close(list);
+	while (len > 0 && buf[len - 1] == '\n')
+		len--;
+	for (i = 0; i < len; i++)
+		if (buf[i] == '\n')
+			buf[i] = '|';
+	buf[len] = '\0';
+	printf("%s\n", buf);
+}
+
+static void print_result(int ret)
+{
+	printf("%s\n", errno_name(ret < 0 ? errno : 0));
+}
+
+/* lttng-modules' first numbers, which lttng-tools falls back to on ENOSYS. */
+#define OLD_TRACK_PID	_IOR(LTTNG_ABI_IOC, 0x58, __s32)
+#define OLD_UNTRACK_PID	_IOR(LTTNG_ABI_IOC, 0x59, __s32)
+#define OLD_LIST_IDS	_IOR(LTTNG_ABI_IOC, 0xA0, struct lttng_abi_tracker_args)
+#define OLD_TRACK_ID	_IOR(LTTNG_ABI_IOC, 0xA1, struct lttng_abi_tracker_args)
+#define OLD_UNTRACK_ID	_IOR(LTTNG_ABI_IOC, 0xA2, struct lttng_abi_tracker_args)
+
+static const struct {
+	const char *name;
+	unsigned long cmd;
+	int nargs;		/* 1: a value; 2: type and id; 0: none */
+	bool list;
+} tracker_ops[] = {
+	{ "track-pid", LTTNG_ABI_SESSION_TRACK_PID, 1, false },
+	{ "untrack-pid", LTTNG_ABI_SESSION_UNTRACK_PID, 1, false },
+	{ "old-track-pid", OLD_TRACK_PID, 1, false },
+	{ "old-untrack-pid", OLD_UNTRACK_PID, 1, false },
+	{ "list-pids", LTTNG_ABI_SESSION_LIST_TRACKER_PIDS, 0, true },
+	{ "track", LTTNG_ABI_SESSION_TRACK_ID, 2, false },
+	{ "untrack", LTTNG_ABI_SESSION_UNTRACK_ID, 2, false },
+	{ "old-track", OLD_TRACK_ID, 2, false },
+	{ "old-untrack", OLD_UNTRACK_ID, 2, false },
+	{ "list", LTTNG_ABI_SESSION_LIST_TRACKER_IDS, 1, true },
+	{ "old-list", OLD_LIST_IDS, 1, true },
+};
+
+static int do_tracker(int argc, char **argv)
+{
+	int session = ioctl(open_root(), LTTNG_ABI_SESSION);
+	int i = 0;
+
+	if (session < 0) {
+		printf("SESSION: %s\n", errno_name(errno));
+		return 1;
+	}
+	while (i < argc) {
+		struct lttng_abi_tracker_args a = { 0 };
+		unsigned long cmd = 0;
+		bool list = false;
+		size_t k;
+		int ret;
+
+		if (!strcmp(argv[i], "raw") && i + 3 < argc) {
+			cmd = strtoul(argv[i + 1], NULL, 0);
+			a.type = strtoul(argv[i + 2], NULL, 0);
+			a.id = strtol(argv[i + 3], NULL, 0);
+			print_result(ioctl(session, cmd, &a));
+			i += 4;
+			continue;
+		}
+		for (k = 0; k < sizeof(tracker_ops) / sizeof(tracker_ops[0]); k++)
+			if (!strcmp(argv[i], tracker_ops[k].name))
+				break;
+		if (k == sizeof(tracker_ops) / sizeof(tracker_ops[0]) ||
+		    i + tracker_ops[k].nargs >= argc) {
+			fprintf(stderr, "tracker: bad op %s\n", argv[i]);
+			return 2;
+		}
+		cmd = tracker_ops[k].cmd;
+		list = tracker_ops[k].list;
+		if (tracker_ops[k].nargs == 1 && !list) {
+			ret = ioctl(session, cmd, (unsigned long)(long)strtol(argv[i + 1], NULL, 0));
+			print_result(ret);
+		} else if (tracker_ops[k].nargs == 0) {
+			print_list(ioctl(session, cmd));
+		} else {
+			a.type = strtoul(argv[i + 1], NULL, 0);
+			a.id = tracker_ops[k].nargs == 2 ? strtol(argv[i + 2], NULL, 0) : -1;
+			if (list)
+				print_list(ioctl(session, cmd, &a));
+			else
+				print_result(ioctl(session, cmd, &a));
+		}
+		i += 1 + tracker_ops[k].nargs;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc >= 2 && !strcmp(argv[1], "version"))
@@ -246,11 +367,13 @@ int main(int argc, char **argv)
 		return do_hold_stream();
 	if (argc >= 4 && !strcmp(argv[1], "channel"))
 		return do_channel(argv[2], argv[3]);
+	if (argc >= 2 && !strcmp(argv[1], "tracker"))
+		return do_tracker(argc - 2, argv + 2);
 	if (argc >= 4 && !strcmp(argv[1], "rb-report")) {
 		rb_report(stdout, atoi(argv[2]), !strcmp(argv[3], "metadata"));
 		return 0;
 	}
-	fprintf(stderr, "usage: %s version|ioctl CMD [ARG]|list KIND|open-as UID|calibrate TYPE|channel SUBBUF_SIZE NUM_SUBBUF|hold-stream|metadata-unknown|rb-report FD data|metadata\n",
+	fprintf(stderr, "usage: %s version|ioctl CMD [ARG]|list KIND|open-as UID|calibrate TYPE|channel SUBBUF_SIZE NUM_SUBBUF|hold-stream|metadata-unknown|tracker OP...|rb-report FD data|metadata\n",
 		argv[0]);
 	return 2;
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * run-as UID COMMAND [ARG]...: run COMMAND as user and group UID with no
- * supplementary groups, to see what a non-root user gets (busybox has no
- * setpriv).
+ * run-as UID[:GID] COMMAND [ARG]...: run COMMAND as user UID and group
+ * GID (default UID) with no supplementary groups, to see what a non-root
+ * user gets (busybox has no setpriv).
  */
 #include <grp.h>
 #include <stdio.h>
@@ -11,14 +11,16 @@
 
 int main(int argc, char **argv)
 {
-	unsigned long id;
+	unsigned long id, gid;
+	char *end;
 
 	if (argc < 3) {
-		fprintf(stderr, "usage: run-as UID COMMAND [ARG]...\n");
+		fprintf(stderr, "usage: run-as UID[:GID] COMMAND [ARG]...\n");
 		return 2;
 	}
-	id = strtoul(argv[1], NULL, 0);
-	if (setgroups(0, NULL) || setgid(id) || setuid(id)) {
+	id = strtoul(argv[1], &end, 0);
+	gid = *end == ':' ? strtoul(end + 1, NULL, 0) : id;
+	if (setgroups(0, NULL) || setgid(gid) || setuid(id)) {
 		perror("run-as");
 		return 2;
 	}
