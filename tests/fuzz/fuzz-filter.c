@@ -6,7 +6,7 @@
  *
  * Input: a little-endian u16 reloc_offset, then the bytecode (code and
  * relocation table). Accepted programs are linked against a made-up
- * event (the fields of tests/unit/test-filter.c's kinds) and run on
+ * event (tests/unit/filter-event.h, shared with test-filter.c) and run on
  * field values also taken from the input, so that strings, arrays and
  * integers vary too.
  */
@@ -14,32 +14,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include <lttng/filter.h>
-
-#define INT(n, bits, sgn)	{ .name = n, .kind = LTTNG_FIELD_INTEGER, \
-				  .type = { .size = bits, .is_signed = sgn, .base = 10 } }
-
-static const struct lttng_field_desc fields[] = {
-	INT("intfield", 32, true),
-	INT("a", 64, true),
-	INT("b", 8, false),
-	{ .name = "name", .kind = LTTNG_FIELD_STRING,
-	  .type = { .size = 8, .is_signed = true, .text = true } },
-	{ .name = "comm", .kind = LTTNG_FIELD_ARRAY, .length = 16,
-	  .type = { .size = 8, .is_signed = true, .text = true } },
-	{ .name = "arr", .kind = LTTNG_FIELD_ARRAY, .length = 4,
-	  .type = { .size = 16, .is_signed = false } },
-	{ .name = "seq", .kind = LTTNG_FIELD_SEQUENCE,
-	  .type = { .size = 32, .is_signed = true, .big_endian = true } },
-	{ .name = "bits", .kind = LTTNG_FIELD_ARRAY, .length = 8,
-	  .type = { .size = 1 } },
-};
-#define NR_FIELDS	(sizeof(fields) / sizeof(fields[0]))
-
-static const struct lttng_filter_ctx_desc ctxs[] = {
-	{ "procname", 2, 1 },
-	{ "vpid", 5, 0 },
-};
+#include "filter-event.h"
 
 static void ctx_get(unsigned int id, struct lttng_filter_arg *out)
 {
@@ -79,13 +54,17 @@ static void make_args(const uint8_t *data, size_t size,
 	args[6].len = take / 4;
 	args[7].p = arrays;
 	args[7].len = take;
+	args[8].p = arrays;
+	args[8].len = take / 2 < 2 ? take / 2 : 2;
+	args[9].p = arrays;
+	args[9].len = take / 4;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct lttng_filter_arg args[NR_FIELDS];
+	struct lttng_filter_arg args[NR_F];
 	struct lttng_filter_prog *prog;
 	uint32_t reloc_offset, len;
 	char name[33];
@@ -98,7 +77,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	data += 2;
 	if (lttng_filter_validate(data, len, reloc_offset))
 		return 0;
-	if (lttng_filter_link(data, len, reloc_offset, fields, NR_FIELDS, &env, &prog))
+	if (lttng_filter_link(data, len, reloc_offset, fields, NR_F, &env, &prog))
 		return 0;
 	make_args(data, len, args, name, arrays);
 	lttng_filter_run(prog, args, &env);

@@ -14,30 +14,8 @@
 #include <lttng/filter.h>
 
 #include "filter-asm.h"
+#include "filter-event.h"
 #include "lib/filter/filter-double.h"
-
-#define INT(n, bits, sgn)	{ .name = n, .kind = LTTNG_FIELD_INTEGER, \
-				  .type = { .size = bits, .is_signed = sgn, .base = 10 } }
-
-/* The event: what a probe would describe and capture. */
-static const struct lttng_field_desc fields[] = {
-	INT("intfield", 32, true),
-	INT("a", 64, true),
-	INT("b", 8, false),
-	{ .name = "name", .kind = LTTNG_FIELD_STRING,
-	  .type = { .size = 8, .is_signed = true, .text = true } },
-	{ .name = "comm", .kind = LTTNG_FIELD_ARRAY, .length = 16,
-	  .type = { .size = 8, .is_signed = true, .text = true } },
-	{ .name = "arr", .kind = LTTNG_FIELD_ARRAY, .length = 4,
-	  .type = { .size = 16, .is_signed = false } },
-	{ .name = "seq", .kind = LTTNG_FIELD_SEQUENCE,
-	  .type = { .size = 8, .is_signed = true } },
-	{ .name = "bits", .kind = LTTNG_FIELD_ARRAY, .length = 8,
-	  .type = { .size = 1 } },
-	{ .name = "port", .kind = LTTNG_FIELD_ARRAY, .length = 2,
-	  .type = { .size = 16, .big_endian = true } },
-};
-enum { F_INT, F_A, F_B, F_NAME, F_COMM, F_ARR, F_SEQ, F_BITS, F_PORT, NR_F };
 
 static const uint16_t arr_vals[4] = { 1, 2, 7, 65535 };
 static const int8_t seq_vals[3] = { -1, 5, 9 };
@@ -46,11 +24,6 @@ static struct lttng_filter_arg args[NR_F];
 
 static const char *cur_procname = "ls";
 static int64_t cur_vpid = 42;
-
-static const struct lttng_filter_ctx_desc ctxs[] = {
-	{ "procname", 2, 1 },
-	{ "vpid", 5, 0 },
-};
 
 static void ctx_get(unsigned int id, struct lttng_filter_arg *out)
 {
