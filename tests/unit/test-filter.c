@@ -124,6 +124,15 @@ static void integers(void **state)
 	assert_int_equal(field_cmp_s64("b", FOP_EQ, 200), 1);
 }
 
+/* Finish a program whose top of stack is an s64: is it want? */
+static int eval_equals(struct fasm *a, int64_t want)
+{
+	fa_s64(a, want);
+	fa_op(a, FOP_EQ);
+	fa_op(a, FOP_RETURN);
+	return eval(a);
+}
+
 static int arith_expr(int64_t x, uint8_t op, int64_t y, int64_t want)
 {
 	struct fasm a = { 0 };
@@ -131,10 +140,7 @@ static int arith_expr(int64_t x, uint8_t op, int64_t y, int64_t want)
 	fa_s64(&a, x);
 	fa_s64(&a, y);
 	fa_op(&a, op);
-	fa_s64(&a, want);
-	fa_op(&a, FOP_EQ);
-	fa_op(&a, FOP_RETURN);
-	return eval(&a);
+	return eval_equals(&a, want);
 }
 
 static void arithmetic_and_bitwise(void **state)
@@ -166,10 +172,7 @@ static int unary_expr(int64_t x, uint8_t op, int64_t want)
 
 	fa_s64(&a, x);
 	fa_op(&a, op);
-	fa_s64(&a, want);
-	fa_op(&a, FOP_EQ);
-	fa_op(&a, FOP_RETURN);
-	return eval(&a);
+	return eval_equals(&a, want);
 }
 
 static void unary_ops(void **state)
