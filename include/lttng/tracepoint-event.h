@@ -213,7 +213,7 @@
 		rcu_dereference_sched(__ev->filter);			\
 									\
 	if (unlikely(__fs)) {						\
-		struct lttng_filter_arg					\
+		struct lttng_filter_arg lttng_filter_scratch		\
 			__fa_buf[ARRAY_SIZE(__lttng_fields_##name) ?: 1]; \
 									\
 		__fa = __fa_buf;					\

@@ -108,7 +108,7 @@ bool __lttng_sc_filter_admits(struct lttng_event_recorder *ev,
 	const struct lttng_filter_set *set = rcu_dereference_sched(ev->filter);
 	const struct lttng_sc_event *sce =
 		container_of(ev->desc, struct lttng_sc_event, desc);
-	struct lttng_filter_arg fa[SC_FILTER_MAX_FIELDS];
+	struct lttng_filter_arg fa[SC_FILTER_MAX_FIELDS] lttng_filter_scratch;
 	unsigned long args[LTTNG_SC_NR_ARGS];
 
 	if (!set)

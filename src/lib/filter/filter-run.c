@@ -338,7 +338,7 @@ int lttng_filter_run(const struct lttng_filter_prog *prog,
 		     const struct lttng_filter_env *env)
 {
 	struct run r = { prog, args, env };
-	struct entry stack[LTTNG_FILTER_STACK_MAX];
+	struct entry stack[LTTNG_FILTER_STACK_MAX] lttng_filter_scratch;
 	unsigned int sp = 0;	/* values on the stack */
 	uint32_t pc = 0;
 
