@@ -84,14 +84,17 @@ fi
 
 # Helpers named *-m32.c are 32-bit programs (what a 32-bit lttng-tools
 # does on a 64-bit kernel), static so that the VM needs no i386 libc:
-# gcc-multilib (.ci/install-deps).
+# gcc-multilib (.ci/install-deps). Helpers named lttng-ctl-*.c talk to
+# the stock session daemon through liblttng-ctl, which the VM has for
+# the lttng command.
 for c in "$here"/helpers/*.c; do
+	m32="" libs=""
 	case $c in
 	*-m32.c) m32="-m32 -static" ;;
-	*) m32="" ;;
+	*/lttng-ctl-*.c) libs="-llttng-ctl" ;;
 	esac
 	if ! gcc $m32 -O2 -Wall -Wextra -Werror -I"$repo/include" \
-		-o "$build/helpers/$(basename "$c" .c)" "$c"; then
+		-o "$build/helpers/$(basename "$c" .c)" "$c" $libs; then
 		[ -n "$m32" ] && echo "error: $c needs gcc -m32 -static: install gcc-multilib" >&2
 		exit 1
 	fi

@@ -112,10 +112,13 @@ mkg() {
 	lttng start u >/dev/null && lttng start g >/dev/null
 }
 check "an ungated session u and a gated session g with a kprobe" mkg
-# The shell sleeps while it is tracked, then becomes the helper.
-sh -c "sleep 2; exec $X repeat 7 $F >/dev/null" &
+# The shell waits on a FIFO while it is tracked, then becomes the helper
+# (a fixed sleep was too short for the track on a loaded host).
+mkfifo /tmp/kgo
+sh -c "read go </tmp/kgo; exec $X repeat 7 $F >/dev/null" &
 P=$!
 check "track a helper" command lttng dt-track --pid $P
+echo go >/tmp/kgo
 wait $P
 Q=$(run 4)
 lttng stop u >/dev/null
@@ -136,6 +139,56 @@ check_eq "g: exactly u's hits of the tracked helper after the track" "$N" count 
 check "u: the untracked helper's opens" test "$(grep -c " kp_u: .*tid = $Q }" /tmp/u.txt)" -gt 4
 check_eq "g: none of the untracked helper's" "0" count kp_g "$Q"
 lttng destroy -a >/dev/null
+
+# --- Filters on dynamic probes. The stock lttng command refuses --filter
+# with --probe and --function before it asks the session daemon (checked
+# above), but the daemon passes a filter on to the tracer for them as for
+# tracepoints: lttng-ctl-probe-filter asks it through liblttng-ctl.
+PF=lttng-ctl-probe-filter
+mkf() {
+	lttng create f --output="$T/f" >/dev/null &&
+	lttng enable-channel -k ch >/dev/null &&
+	$PF f ch probe kp_ip $SYM "ip == 0x$A" &&
+	$PF f ch probe kp_not_ip $SYM "ip != 0x$A" &&
+	$PF f ch probe kp_name $SYM '$ctx.procname == "sc-exercise"' &&
+	$PF f ch function kr_glob $SYM '$ctx.procname == "sc-ex*" && ip == '"0x$A" &&
+	lttng add-context -k -c ch -t procname -t tid >/dev/null
+}
+check "session f: kprobes and a kretprobe with filters, through liblttng-ctl" mkf
+check "a filter that does not compile is refused" sh -c \
+	"! $PF f ch probe kp_bad $SYM 'ip ==' 2>/tmp/pf.err"
+sed 's/^/# /' /tmp/pf.err
+# As lttng-modules does, a filter that names a field the event lacks is
+# taken, and the event is never recorded.
+check "a filter on a field the kprobe lacks is taken" \
+	$PF f ch probe kp_nofield $SYM 'no_such_field == 1'
+check "start f" lttng start f
+F0=$(run 0)
+F20=$(run 20)
+cat $F >/dev/null & C=$!
+wait $C
+lttng stop f >/dev/null
+check "babeltrace2 reads f" sh -c "babeltrace2 $T/f >/tmp/bt.txt 2>/tmp/bt.err"
+L=$(count kp_ip $F0)
+check "kp_ip: the loader's opens were seen ($L)" test "$L" -gt 0
+check_eq "kp_ip (ip == $SYM): every open of the helper" "$((L + 20))" count kp_ip $F20
+check "kp_ip: cat's open too" test "$(count kp_ip $C)" -gt 0
+check_eq "kp_not_ip (ip != $SYM): nothing at all" "0" sh -c "grep -c ' kp_not_ip: ' /tmp/bt.txt"
+# The helper's thread opens /dev/null for its redirection before exec,
+# under the shell's name: those opens are not the helper's procname.
+named() { of kp_ip "$1" | grep -c 'procname = "sc-exercise"'; }
+NF=$(named $F20)
+check "kp_ip: the helper's 20 opens and its loader's under its name ($NF)" test "$NF" -gt 20
+check_eq "kp_name (\$ctx.procname): every open under the helper's name" "$NF" count kp_name $F20
+check_eq "kp_name: none of cat's" "0" count kp_name $C
+check_eq "kp_name: only the helper's procname" 'procname = "sc-exercise"' sh -c \
+	"grep ' kp_name: ' /tmp/bt.txt | grep -o 'procname = \"[^\"]*\"' | sort -u"
+check_eq "kr_glob_entry (a glob && ip): every call under the helper's name" "$NF" count kr_glob_entry $F20
+check_eq "kr_glob_exit: every return under the helper's name" "$NF" count kr_glob_exit $F20
+check_eq "kp_nofield: nothing" "0" sh -c "grep -c ' kp_nofield: ' /tmp/bt.txt"
+glob_of_cat() { { of kr_glob_entry $C; of kr_glob_exit $C; } | wc -l; }
+check_eq "kr_glob: none of cat's" "0" glob_of_cat
+lttng destroy f >/dev/null
 
 # --- A busy symbol: the probe fires as soon as it is placed. Another CPU
 # runs through it all the time while kretprobes and kprobes come and go;

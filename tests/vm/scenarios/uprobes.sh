@@ -85,3 +85,36 @@ check "babeltrace2 reads g" sh -c "babeltrace2 $T/g >/tmp/bt.txt 2>/tmp/bt.err"
 check_eq "g: the tracked helper's 7 calls" "7" count up_g $P
 check_eq "g: none of the untracked helper's" "0" count up_g "$Q"
 lttng destroy g >/dev/null
+
+# Filters on a uprobe. The stock lttng command refuses --filter with
+# --userspace-probe; the session daemon passes one on to the tracer, and
+# lttng-ctl-probe-filter asks it through liblttng-ctl. A hard link to
+# the helper is the same probed inode under another process name.
+PF=lttng-ctl-probe-filter
+OTHER=${BIN%/*}/up-other
+check "a hard link to the helper, up-other" ln -f "$BIN" "$OTHER"
+mkf() {
+	lttng create f --output="$T/f" >/dev/null &&
+	lttng enable-channel -k ch >/dev/null &&
+	$PF f ch uprobe up_name "$BIN:up_target_hit" '$ctx.procname == "up-target"' &&
+	$PF f ch uprobe up_none "$BIN:up_target_hit" 'ip == 0' &&
+	$PF f ch uprobe up_ctx "$BIN:up_target_hit" '$ctx.procname == "up-*" && $ctx.tid > 0' &&
+	lttng add-context -k -c ch -t procname -t tid >/dev/null
+}
+check "session f: uprobes with filters, through liblttng-ctl" mkf
+check "a filter on a field the uprobe lacks is taken (it keeps nothing)" \
+	$PF f ch uprobe up_nofield "$BIN:up_target_hit" 'no_such_field == 1'
+check "start f" lttng start f
+set -- $(run 6)
+P1=$1
+"$OTHER" 5 >/tmp/up-other.out
+P2=$(sed -n 's/^pid \([0-9]*\) .*/\1/p' /tmp/up-other.out)
+lttng stop f >/dev/null
+check "babeltrace2 reads f" sh -c "babeltrace2 $T/f >/tmp/bt.txt 2>/tmp/bt.err"
+check_eq "up_name (\$ctx.procname): the helper's 6 calls" "6" count up_name "$P1"
+check_eq "up_name: none under the other name" "0" count up_name "$P2"
+check_eq "up_ctx (glob && \$ctx.tid): the helper's 6 calls" "6" count up_ctx "$P1"
+check_eq "up_ctx: the other name's 5 calls" "5" count up_ctx "$P2"
+check_eq "up_none (ip == 0): nothing" "0" sh -c "grep -c ' up_none: ' /tmp/bt.txt"
+check_eq "up_nofield: nothing" "0" sh -c "grep -c ' up_nofield: ' /tmp/bt.txt"
+lttng destroy f >/dev/null
