@@ -34,10 +34,10 @@ if ! "$repo/tests/vm/extract-exports.sh" "$logdir/$name.vm0.log" "$dir" >/dev/nu
 fi
 for t in ours upstream; do
 	if [ ! -s "$dir/$t.tsdl.gz" ] || ! gzip -dc "$dir/$t.tsdl.gz" >"$dir/$t.tsdl"; then
-		echo "not ok - $t's metadata was exported"
+		echo "not ok - $t: metadata exported"
 		exit 0
 	fi
-	echo "ok - $t's metadata was exported ($(wc -l <"$dir/$t.tsdl") lines)"
+	echo "ok - $t: metadata exported ($(wc -l <"$dir/$t.tsdl") lines)"
 done
 if [ ! -x "$cmp" ]; then
 	echo "not ok - $cmp is built (make)"
