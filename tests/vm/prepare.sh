@@ -7,6 +7,8 @@
 # Prints the shell assignments VM_KIMAGE=... VM_INITRD=... on stdout.
 #
 # usage: prepare.sh BUILD_DIR
+# Environment: LTTNG_DT_UPSTREAM=1 adds upstream lttng-modules as a second
+# module set (doc/upstream-yardstick.md); VM_INITRD_NAME names the image.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -125,8 +127,11 @@ else
 	echo "warning: $top/tools/analysis/lttng-dt-flows not built: the VM has no lttng-dt-flows" >&2
 fi
 
-VM_FRONT=$front "$here/mkinitramfs.sh" "$build/initramfs.cpio.gz" "$VM_KVER" \
+# VM_INITRD_NAME: another file name, for a second image beside the first
+# (tests/vm/run.sh makes one with upstream for the scenarios that need it).
+initrd=$build/${VM_INITRD_NAME:-initramfs.cpio.gz}
+VM_FRONT=$front "$here/mkinitramfs.sh" "$initrd" "$VM_KVER" \
 	"$build/modroot" "$build/helpers" "$VM_MODINDEX" "$VM_DISTRO_MODULES" \
 	"$upstream" >&2
 echo "VM_KIMAGE=$VM_KIMAGE"
-echo "VM_INITRD=$build/initramfs.cpio.gz"
+echo "VM_INITRD=$initrd"

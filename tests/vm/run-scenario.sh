@@ -17,6 +17,11 @@
 #                   prove the harness catches it): the log must contain TEXT,
 #                   and the "kernel log clean" check becomes "kernel report
 #                   caught"
+#   # host-check: PATH
+#                   after the VMs end, run PATH (relative to the repository)
+#                   on the host as "PATH LOGDIR NAME": it judges what the VMs
+#                   exported (export_file) and prints more checks, tagged
+#                   NAME[host]
 #
 # Environment: VM_ACCEL (tcg,thread=single; kvm opts in), VM_MEM, VM_CPUS, VM_QEMU_ARGS
 # (more QEMU options, split on blanks), VM_GUEST_ENV (NAME=VALUE words for
@@ -39,6 +44,7 @@ if [ -n "$plus" ]; then
 fi
 
 expected_report=$(header expect-kernel-report)
+host_check=$(header host-check)
 
 only=$(header kernels)
 if [ -n "$only" ] && ! grep -qw -- "${KERNEL:-debian}" <<<"$only"; then
@@ -207,3 +213,12 @@ for ((i = 0; i < vms; i++)); do
 		report 0 "$tag: kernel log clean" "${bad:-no kernel log dump}"
 	fi
 done
+
+# What the VMs exported, judged on the host (# host-check:).
+if [ -n "$host_check" ]; then
+	repo=$(cd "$(dirname "$0")/../.." && pwd)
+	"$repo/$host_check" "$logdir" "$name" 2>&1 |
+		sed -E "s/^(ok|not ok) - /\1 - $name[host]: /"
+	rc=${PIPESTATUS[0]}
+	[ "$rc" = 0 ] || echo "not ok - $name[host]: $host_check exited with status $rc"
+fi

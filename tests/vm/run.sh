@@ -35,6 +35,26 @@ if [ $# -eq 0 ]; then
 	set -- $(cd "$here/scenarios" && ls *.sh | sed 's/\.sh$//')
 fi
 
+# A scenario with the header "# upstream: yes" boots a second image that
+# also holds upstream lttng-modules 2.13.9 (doc/upstream-yardstick.md),
+# built here the first time and cached in $build/upstream as for the
+# benchmarks; the other scenarios keep the image without it.
+needs_upstream() { grep -q '^# upstream: *yes' "$here/scenarios/$1.sh" 2>/dev/null; }
+VM_INITRD_UPSTREAM=""
+for s in "$@"; do
+	needs_upstream "$s" || continue
+	t0=$(date +%s)
+	if ! settings=$(LTTNG_DT_UPSTREAM=1 VM_INITRD_NAME=initramfs-upstream.cpio.gz \
+			"$here/prepare.sh" "$build" 2>"$build/prepare-upstream.log"); then
+		echo "not ok - vm: build upstream lttng-modules and its initramfs"
+		sed 's/^/# /' "$build/prepare-upstream.log"
+	else
+		VM_INITRD_UPSTREAM=$(sed -n 's/^VM_INITRD=//p' <<<"$settings")
+		echo "ok - vm: build upstream lttng-modules and its initramfs ($(($(date +%s) - t0)) s)"
+	fi
+	break
+done
+
 results=$build/results
 rm -rf "$results"
 mkdir -p "$results"
@@ -43,9 +63,16 @@ mmss() { printf '%dm%02ds' $(($1 / 60)) $(($1 % 60)); }
 
 # run_one NAME: boot the scenario, then print its checks and its summary.
 run_one() {
-	local s=$1 start secs cpu passed failed out=$results/$1.tap
+	local s=$1 start secs cpu passed failed out=$results/$1.tap initrd=$VM_INITRD
 	start=$(date +%s)
-	"$here/run-scenario.sh" "$VM_KIMAGE" "$VM_INITRD" "$build/logs" \
+	if needs_upstream "$s"; then
+		if [ -z "$VM_INITRD_UPSTREAM" ]; then
+			echo "not ok - $s: no image with upstream lttng-modules (see above)"
+			return 0
+		fi
+		initrd=$VM_INITRD_UPSTREAM
+	fi
+	"$here/run-scenario.sh" "$VM_KIMAGE" "$initrd" "$build/logs" \
 		"$here/scenarios/$s.sh" >"$out" 2>&1
 	secs=$(($(date +%s) - start))
 	# The VMs' CPU time (user + system) from this subshell's finished
