@@ -129,11 +129,14 @@ class Pre:
         e = e.replace('__BYTE_ORDER == __LITTLE_ENDIAN', '1')
         e = e.replace('&&', ' and ').replace('||', ' or ')
         e = re.sub(r'!(?!=)', ' not ', e)
+        # Version tests and other macros are left (inside enumerations
+        # only: they do not change an event's fields); what remains is
+        # numbers and logic, evaluated as such.
+        if set(re.findall(r'[A-Za-z_]\w*', e)) - {'and', 'or', 'not'}:
+            return True
         try:
-            return bool(eval(e, {}, {}))
-        except Exception:
-            # Version tests and the like, inside enumerations only:
-            # they do not change an event's fields.
+            return bool(eval(e, {'__builtins__': {}}, {}))
+        except SyntaxError:
             return True
 
     def run(self, name):
