@@ -9,8 +9,10 @@
  * buffer (the caller has preemption disabled, and syscall tracepoints
  * do not nest), and the filter reads its first SC_FILTER_STRING_MAX - 1
  * bytes; one that cannot be read reads "(fault)", a NULL one "(null)",
- * as recorded. Socket-address fields read 0 (family, port) or empty
- * (addresses): they are decoded for recording only.
+ * as recorded. An array argument (pipe's fds) is copied into the same
+ * buffers, zeros if it cannot be read. Socket-address fields read 0
+ * (family, port) or empty (addresses): they are decoded for recording
+ * only.
  */
 #include <linux/percpu.h>
 #include <linux/uaccess.h>
@@ -56,6 +58,18 @@ static const char *user_string(const unsigned long *args, unsigned int arg,
 	return dst;
 }
 
+static const void *user_array(const unsigned long *args,
+			      const struct lttng_sc_op *op, unsigned int *str_i)
+{
+	char *dst = (*this_cpu_ptr(&sc_filter_strings))[(*str_i)++];
+	size_t len = min_t(size_t, (size_t)op->size * op->count,
+			   SC_FILTER_STRING_MAX);
+
+	if (copy_from_user_nofault(dst, (const void __user *)args[op->arg], len))
+		memset(dst, 0, len);
+	return dst;
+}
+
 static u64 user_int(const unsigned long *args, unsigned int arg, unsigned int size)
 {
 	u64 val = 0;
@@ -97,6 +111,10 @@ static void capture(const struct lttng_sc_event *sce, const unsigned long *args,
 		case LTTNG_SC_OP_ARGS:
 			fa[i].p = args;
 			fa[i].len = LTTNG_SC_NR_ARGS;
+			break;
+		case LTTNG_SC_OP_UARRAY:
+			fa[i].p = user_array(args, op, &str_i);
+			fa[i].len = op->count;
 			break;
 		}
 	}

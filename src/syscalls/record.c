@@ -10,7 +10,7 @@
  * others in two passes like every probe: measure, reserve, write. User
  * memory is read with page faults disabled: a string that
  * cannot be read is recorded as "(fault)" (a NULL pointer as "(null)"),
- * an integer as 0, and the record keeps the length it reserved whatever
+ * an integer or an array as zeros, and the record keeps the length it reserved whatever
  * the memory holds by the second pass. 32-bit (ia32, x32) syscalls are
  * not recorded.
  */
@@ -127,6 +127,18 @@ static u64 read_user_int(unsigned long uaddr, unsigned int size)
 	return val;
 }
 
+/* The count integers an array argument points to; zeros if unreadable. */
+static void write_uarray(struct lttng_record *rec, unsigned long uaddr,
+			 const struct lttng_sc_op *op)
+{
+	u8 buf[LTTNG_SC_UARRAY_MAX];
+	size_t len = min_t(size_t, (size_t)op->size * op->count, sizeof(buf));
+
+	if (copy_from_user_nofault(buf, (const void __user *)uaddr, len))
+		memset(buf, 0, len);
+	lttng_record_write(rec, buf, len);
+}
+
 static void decode_sockaddr(struct sc_values *v, const struct lttng_sc_op *op)
 {
 	union {
@@ -171,6 +183,8 @@ static size_t field_size(const struct lttng_sc_op *op, struct sc_values *v,
 		return v->str[(*str_i)++].len;
 	case LTTNG_SC_OP_ARGS:
 		return sizeof(v->args);
+	case LTTNG_SC_OP_UARRAY:
+		return (size_t)op->size * op->count;
 	case LTTNG_SC_OP_SA_FAMILY:
 		if (!v->sa_done)
 			decode_sockaddr(v, op);
@@ -234,6 +248,9 @@ static void write_fixed(struct lttng_record *rec, const struct lttng_sc_op *op,
 		break;
 	case LTTNG_SC_OP_ARGS:
 		lttng_record_write(rec, args, LTTNG_SC_NR_ARGS * sizeof(*args));
+		break;
+	case LTTNG_SC_OP_UARRAY:
+		write_uarray(rec, args[op->arg], op);
 		break;
 	}
 }

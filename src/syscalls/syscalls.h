@@ -26,6 +26,7 @@ enum lttng_sc_op_kind {
 	LTTNG_SC_OP_RET,	/* the return value */
 	LTTNG_SC_OP_STRING,	/* the user string argument arg points to */
 	LTTNG_SC_OP_DEREF,	/* the size-byte integer argument arg points to */
+	LTTNG_SC_OP_UARRAY,	/* the count size-byte integers arg points to */
 	LTTNG_SC_OP_ID,		/* the syscall number (unknown events) */
 	LTTNG_SC_OP_ARGS,	/* the six arguments (unknown events) */
 	/*
@@ -45,7 +46,11 @@ struct lttng_sc_op {
 	u8 size;		/* bytes, integers */
 	u8 len_arg;
 	bool len_deref;
+	u8 count;		/* elements, LTTNG_SC_OP_UARRAY */
 };
+
+/* The most bytes a LTTNG_SC_OP_UARRAY reads (the generator's limit). */
+#define LTTNG_SC_UARRAY_MAX	64
 
 /*
  * A syscall event: its description in the registry, its recipe, and the

@@ -6,7 +6,8 @@
  * as the "syscalls" probe of lttng-tracer.
  *
  * Field forms: sc_int/sc_hex(type, name, arg), sc_string(name, arg),
- * sc_deref/sc_deref_hex(type, name, arg), sc_ret(),
+ * sc_deref/sc_deref_hex(type, name, arg), sc_uarray(type, name, arg,
+ * count), sc_ret(), sc_ret_type(type, base),
  * sc_sockaddr(port, arg, len_arg, len_deref). Types are the kernel's own
  * (include/linux/syscalls.h), so sizes and signedness are the compiler's.
  */
@@ -48,8 +49,13 @@
 #define sc_deref_hex(t, n, i)	sc_hex(t, n, i)
 #define sc_string(n, i)							\
 	{ .name = #n, .kind = LTTNG_FIELD_STRING, .type = __SC_CHAR },
+#define sc_uarray(t, n, i, c)						\
+	{ .name = #n, .kind = LTTNG_FIELD_ARRAY, .type = __SC_INT(t, 10),	\
+	  .length = (c) },
 #define sc_ret()							\
 	{ .name = "ret", .kind = LTTNG_FIELD_INTEGER, .type = __SC_INT(long, 10) },
+#define sc_ret_type(t, b)						\
+	{ .name = "ret", .kind = LTTNG_FIELD_INTEGER, .type = __SC_INT(t, b) },
 #define sc_sockaddr(port, i, li, d)					\
 	{ .name = "family", .kind = LTTNG_FIELD_INTEGER,		\
 	  .type = __SC_INT(unsigned short, 10) },			\
@@ -68,7 +74,9 @@
 #undef sc_deref
 #undef sc_deref_hex
 #undef sc_string
+#undef sc_uarray
 #undef sc_ret
+#undef sc_ret_type
 #undef sc_sockaddr
 #undef LTTNG_SC
 
@@ -78,7 +86,11 @@
 #define sc_deref(t, n, i)						\
 	{ .kind = LTTNG_SC_OP_DEREF, .arg = (i), .size = sizeof(t) },
 #define sc_string(n, i)	{ .kind = LTTNG_SC_OP_STRING, .arg = (i) },
+#define sc_uarray(t, n, i, c)						\
+	{ .kind = LTTNG_SC_OP_UARRAY, .arg = (i), .size = sizeof(t),	\
+	  .count = (c) + BUILD_BUG_ON_ZERO(sizeof(t) * (c) > LTTNG_SC_UARRAY_MAX) },
 #define sc_ret()	{ .kind = LTTNG_SC_OP_RET, .size = sizeof(long) },
+#define sc_ret_type(t, b)	{ .kind = LTTNG_SC_OP_RET, .size = sizeof(t) },
 #define __SC_SA(k, i, li, d)						\
 	{ .kind = (k), .arg = (i), .len_arg = (li), .len_deref = (d) },
 #define sc_sockaddr(port, i, li, d)					\
@@ -95,7 +107,9 @@
 #undef sc_deref
 #undef sc_deref_hex
 #undef sc_string
+#undef sc_uarray
 #undef sc_ret
+#undef sc_ret_type
 #undef sc_sockaddr
 #undef LTTNG_SC
 
@@ -105,7 +119,9 @@
 #define sc_deref(t, n, i)	+ sizeof(t)
 #define sc_deref_hex(t, n, i)	+ sizeof(t)
 #define sc_string(n, i)		+ LTTNG_SC_SIZED
+#define sc_uarray(t, n, i, c)	+ sizeof(t) * (c)
 #define sc_ret()		+ sizeof(long)
+#define sc_ret_type(t, b)	+ sizeof(t)
 #define sc_sockaddr(port, i, li, d)	+ LTTNG_SC_SIZED
 #define LTTNG_SC(nr, _sc, _in, _out)					\
 	enum { __sc_in_len_##_sc = 0 _in, __sc_out_len_##_sc = 0 _out };
@@ -115,7 +131,9 @@
 #undef sc_deref
 #undef sc_deref_hex
 #undef sc_string
+#undef sc_uarray
 #undef sc_ret
+#undef sc_ret_type
 #undef sc_sockaddr
 #undef LTTNG_SC
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The syscall table generator (src/syscalls/gen/sc-parse.c): reading the
- * kernel's declarations and table, its #if evaluation, our overrides, the
- * in/out rule and the entries it writes.
+ * kernel's declarations and table, its #if evaluation, our overrides and
+ * their amendments, the in/out rule and the entries it writes.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -43,6 +43,8 @@ static void assert_emits(const char *proto, unsigned int nr, const char *want)
 struct collected {
 	struct sc_proto p[16];
 	int n;
+	struct sc_amend am[16];
+	int nam;
 };
 
 static int collect(const struct sc_proto *p, void *priv)
@@ -51,6 +53,15 @@ static int collect(const struct sc_proto *p, void *priv)
 
 	assert_true(c->n < 16);
 	c->p[c->n++] = *p;
+	return 0;
+}
+
+static int collect_amend(const struct sc_amend *am, void *priv)
+{
+	struct collected *c = priv;
+
+	assert_true(c->nam < 16);
+	c->am[c->nam++] = *am;
 	return 0;
 }
 
@@ -456,14 +467,21 @@ static void overrides(void **state)
 		"     unsigned long flags, unsigned long fd, unsigned long off)\n"
 		"  rt_sigreturn(void)\n"
 		"nanosleep(struct __kernel_timespec __user *rqtp @in,\n"
-		"\t  struct __kernel_timespec __user *rmtp)\n";
+		"\t  struct __kernel_timespec __user *rmtp)\n"
+		"wait4.pid @name(upid)\n"
+		"  mmap.ret @type(unsigned long) @hex\n";
 	struct collected c = { .n = 0 };
 	const struct sc_proto *p;
 	int bad = 0;
 
 	(void)state;
-	assert_int_equal(sc_scan_overrides(text, collect, &c, &bad), 0);
+	assert_int_equal(sc_scan_overrides(text, collect, collect_amend, &c, &bad), 0);
 	assert_int_equal(c.n, 3);
+	assert_int_equal(c.nam, 2);
+	assert_string_equal(c.am[0].sc, "wait4");
+	assert_string_equal(c.am[0].arg, "pid");
+	assert_string_equal(c.am[0].ann.rename, "upid");
+	assert_string_equal(c.am[1].arg, "ret");
 	p = find(&c, "mmap");
 	assert_int_equal(p->nargs, 6);
 	assert_int_equal(find(&c, "rt_sigreturn")->nargs, 0);
@@ -473,10 +491,107 @@ static void overrides(void **state)
 
 	c.n = 0;
 	assert_int_equal(sc_scan_overrides("read(int fd)\n\nwrite(int fd @bogus)\n",
-					   collect, &c, &bad), -1);
+					   collect, collect_amend, &c, &bad), -1);
 	assert_int_equal(bad, 3);
-	assert_int_equal(sc_scan_overrides("read(int fd) trailing\n", collect, &c, &bad), -1);
+	assert_int_equal(sc_scan_overrides("read(int fd) trailing\n", collect,
+					   collect_amend, &c, &bad), -1);
 	assert_int_equal(bad, 1);
+	assert_int_equal(sc_scan_overrides("read(int fd)\nread.fd @sideways\n", collect,
+					   collect_amend, &c, &bad), -1);
+	assert_int_equal(bad, 2);
+	/* @name and @type belong to amendments: a prototype says them itself. */
+	assert_int_equal(sc_scan_overrides("read(int fd @name(f))\n", collect,
+					   collect_amend, &c, &bad), -1);
+}
+
+/* ---- Amendments ------------------------------------------------------------ */
+
+static struct sc_proto classified(const char *proto)
+{
+	struct sc_proto p;
+
+	assert_int_equal(sc_parse_proto(proto, &p), 0);
+	sc_classify(&p);
+	return p;
+}
+
+static int amend(struct sc_proto *p, const char *line)
+{
+	struct sc_amend am;
+
+	assert_int_equal(sc_parse_amend(line, &am), 0);
+	return sc_apply_amend(p, &am);
+}
+
+static void amend_parse(void **state)
+{
+	struct sc_amend am;
+
+	(void)state;
+	assert_int_equal(sc_parse_amend("pipe.fildes @array(2)", &am), 0);
+	assert_int_equal(am.ann.kind, SC_KIND_ARRAY);
+	assert_int_equal(am.ann.array_len, 2);
+	assert_int_equal(sc_parse_amend("ftruncate.length @type(unsigned long)", &am), 0);
+	assert_true(am.ann.type_set);
+	assert_string_equal(am.ann.type, "unsigned long");
+	/* No annotation, no argument, a bad one, arrays out of bounds. */
+	assert_int_equal(sc_parse_amend("wait4.pid", &am), -1);
+	assert_int_equal(sc_parse_amend("wait4. @in", &am), -1);
+	assert_int_equal(sc_parse_amend("wait4.pid @name()", &am), -1);
+	assert_int_equal(sc_parse_amend("pipe.fildes @array(0)", &am), -1);
+	assert_int_equal(sc_parse_amend("pipe.fildes @array(9)", &am), -1);
+	/* The return value takes a type and a base only. */
+	assert_int_equal(sc_parse_amend("mmap.ret @in", &am), -1);
+	assert_int_equal(sc_parse_amend("mmap.ret @hex", &am), -1);
+	/* Socket addresses need whole prototypes. */
+	assert_int_equal(sc_parse_amend("bind.umyaddr @sockaddr(port,in)", &am), -1);
+}
+
+static void amend_apply(void **state)
+{
+	struct sc_proto p;
+	char *got;
+
+	(void)state;
+	/* A direction and a name; the rest as the rule decided. */
+	p = classified("sys_sendmsg(int fd, struct user_msghdr __user *msg, unsigned flags)");
+	assert_int_equal(p.args[1].dir, SC_OUT);
+	assert_int_equal(amend(&p, "sendmsg.msg @in @hex @name(umsg)"), 0);
+	assert_int_equal(p.args[1].dir, SC_IN);
+	assert_int_equal(p.args[1].kind, SC_KIND_PTR);
+	assert_true(p.args[1].hex);
+	assert_string_equal(p.args[1].name, "umsg");
+	/* A string recorded as its address, on entry still. */
+	p = classified("sys_add_key(const char __user *_type, const char __user *_description)");
+	assert_int_equal(amend(&p, "add_key._description @nostring"), 0);
+	assert_int_equal(p.args[1].kind, SC_KIND_PTR);
+	assert_int_equal(p.args[1].dir, SC_IN);
+
+	/* An array, a type, the return value: what is written. */
+	p = classified("sys_pipe2(int __user *fildes, int flags)");
+	assert_int_equal(amend(&p, "pipe2.fildes @array(2)"), 0);
+	assert_int_equal(amend(&p, "pipe2.flags @type(unsigned int) @hex"), 0);
+	assert_int_equal(amend(&p, "pipe2.ret @type(unsigned long) @hex"), 0);
+	got = emit(&p, 293);
+	assert_string_equal(got, "LTTNG_SC(293, pipe2,\n"
+			    "\tLTTNG_SC_FIELDS( sc_hex(unsigned int, flags, 1) ),\n"
+			    "\tLTTNG_SC_FIELDS( sc_ret_type(unsigned long, 16) "
+			    "sc_uarray(int, fildes, 0, 2) ))\n");
+	free(got);
+
+	/* An argument this kernel does not have: said, not fatal. */
+	assert_int_equal(amend(&p, "pipe2.fds @in"), 1);
+	/* Annotations that do not suit the argument. */
+	assert_int_equal(amend(&p, "pipe2.flags @array(2)"), -1);
+	assert_int_equal(amend(&p, "pipe2.flags @string"), -1);
+	assert_int_equal(amend(&p, "pipe2.flags @name(fildes)"), -1);
+	assert_int_equal(amend(&p, "pipe2.flags @name(ret)"), -1);
+	p = classified("sys_read(unsigned int fd, char __user *buf, size_t count)");
+	assert_int_equal(amend(&p, "read.buf @string"), 0);	/* a char * */
+	p = classified("sys_x(struct stat __user *st)");
+	assert_int_equal(amend(&p, "x.st @string"), -1);
+	assert_int_equal(amend(&p, "x.st @type(int)"), -1);	/* an address */
+	assert_int_equal(amend(&p, "x.st @deref @type(int)"), 0);
 }
 
 int main(void)
@@ -494,6 +609,8 @@ int main(void)
 		cmocka_unit_test(header_scan),
 		cmocka_unit_test(header_errors),
 		cmocka_unit_test(overrides),
+		cmocka_unit_test(amend_parse),
+		cmocka_unit_test(amend_apply),
 	};
 
 	cmocka_set_message_output(CM_OUTPUT_TAP);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* What sc-parse.c and sc-header.c share: words of C text. */
+/* What sc-parse.c, sc-header.c and sc-amend.c share: words of C text, annotations. */
 #ifndef _LTTNG_SC_INTERNAL_H
 #define _LTTNG_SC_INTERNAL_H
 
@@ -17,5 +17,9 @@ int sc_tokenize(const char *s, size_t len, struct sc_tokens *tk);
 bool sc_ident_start(char c);
 bool sc_ident_char(char c);
 bool sc_in_list(const char *s, const char *const *list);
+/* Read "@A @B..." into arg, setting what each says; -1 on a bad one. */
+int sc_annotate(const char *s, struct sc_arg *arg);
+/* Whether what arg is annotated to record suits its declaration. */
+int sc_check_annotations(const struct sc_arg *arg);
 
 #endif /* _LTTNG_SC_INTERNAL_H */

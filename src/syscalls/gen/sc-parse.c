@@ -2,7 +2,8 @@
 /*
  * The system-call table generator's pure part (see sc-parse.h): reading
  * declarations and our overrides, the in/out rule, and the table entries
- * it writes. Reading the kernel's files is in sc-header.c.
+ * it writes. Reading the kernel's files is in sc-header.c, amendments in
+ * sc-amend.c.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -98,9 +99,29 @@ static void append_word(char *dst, size_t size, const char *word)
 
 /* ---- One argument ------------------------------------------------------- */
 
-static int parse_annotation(const char *s, struct sc_arg *arg)
+/* "@name(WORD)" and "@type(WORDS)": the text between the parentheses. */
+static int paren_word(const char *s, const char *key, char *dst, size_t size,
+		      bool spaces)
 {
-	char word[SC_NAME_LEN], port[SC_NAME_LEN], dir[8];
+	size_t klen = strlen(key), len = 0;
+
+	if (strncmp(s, key, klen) || s[klen] != '(')
+		return 0;
+	s += klen + 1;
+	while (sc_ident_char(s[len]) || (spaces && s[len] == ' '))
+		len++;
+	if (!len || s[len] != ')' || len >= size)
+		return -1;
+	memcpy(dst, s, len);
+	dst[len] = '\0';
+	return (int)(klen + len + 2);
+}
+
+/* The annotations that take an argument in parentheses. */
+static int parse_paren_annotation(const char *s, struct sc_arg *arg)
+{
+	char port[SC_NAME_LEN], dir[8];
+	unsigned int len;
 	int n = 0;
 
 	if (sscanf(s, "sockaddr(%63[A-Za-z0-9_],%7[a-z])%n", port, dir, &n) == 2 && n) {
@@ -111,8 +132,32 @@ static int parse_annotation(const char *s, struct sc_arg *arg)
 		arg->sa_dir = strcmp(dir, "in") ? SC_OUT : SC_IN;
 		return n;
 	}
+	if (sscanf(s, "array(%u)%n", &len, &n) == 1 && n) {
+		if (!len || len > SC_MAX_ARRAY)
+			return -1;
+		arg->kind = SC_KIND_ARRAY;
+		arg->kind_set = true;
+		arg->array_len = len;
+		return n;
+	}
+	n = paren_word(s, "name", arg->rename, sizeof(arg->rename), false);
+	if (n)
+		return n;
+	n = paren_word(s, "type", arg->type, sizeof(arg->type), true);
+	if (n > 0)
+		arg->type_set = true;
+	return n ? n : -1;
+}
+
+static int parse_annotation(const char *s, struct sc_arg *arg)
+{
+	char word[SC_NAME_LEN];
+	int n = 0;
+
 	if (sscanf(s, "%63[a-z]%n", word, &n) != 1)
 		return -1;
+	if (s[n] == '(')
+		return parse_paren_annotation(s, arg);
 	if (!strcmp(word, "in") || !strcmp(word, "out") ||
 	    !strcmp(word, "inout") || !strcmp(word, "skip")) {
 		arg->dir = !strcmp(word, "in") ? SC_IN : !strcmp(word, "out") ?
@@ -135,7 +180,7 @@ static int parse_annotation(const char *s, struct sc_arg *arg)
 	return n;
 }
 
-static int parse_annotations(const char *s, struct sc_arg *arg)
+int sc_annotate(const char *s, struct sc_arg *arg)
 {
 	while (*s) {
 		int n;
@@ -151,12 +196,29 @@ static int parse_annotations(const char *s, struct sc_arg *arg)
 			return -1;
 		s += 1 + n;
 	}
+	return 0;
+}
+
+/* Whether what arg is annotated to record suits its declaration. */
+int sc_check_annotations(const struct sc_arg *arg)
+{
 	/* Only pointers are strings, point to integers or to addresses. */
 	if ((arg->kind_set || arg->sockaddr) && !arg->pointers)
 		return -1;
-	if (arg->kind == SC_KIND_STRING && arg->pointers != 1)
+	if ((arg->kind == SC_KIND_STRING || arg->kind == SC_KIND_ARRAY) &&
+	    arg->pointers != 1)
 		return -1;
 	return 0;
+}
+
+static int parse_annotations(const char *s, struct sc_arg *arg)
+{
+	if (sc_annotate(s, arg))
+		return -1;
+	/* In a prototype, the declaration itself says the name and type. */
+	if (arg->rename[0] || arg->type_set)
+		return -1;
+	return sc_check_annotations(arg);
 }
 
 /* Drop the name, if the last word is one, into arg->name. */
@@ -370,8 +432,16 @@ static int paren_balance(const char *s)
 	return depth;
 }
 
-int sc_scan_overrides(const char *text, sc_proto_cb cb, void *priv,
-		      int *bad_line)
+/* "NAME.ARG ...": an amendment rather than a prototype. */
+static bool is_amend(const char *line)
+{
+	while (sc_ident_char(*line))
+		line++;
+	return *line == '.';
+}
+
+int sc_scan_overrides(const char *text, sc_proto_cb cb, sc_amend_cb amend_cb,
+		      void *priv, int *bad_line)
 {
 	char *buf = strdup(text), *line, *next, *joined;
 	int lineno = 0, ret = 0;
@@ -382,6 +452,7 @@ int sc_scan_overrides(const char *text, sc_proto_cb cb, void *priv,
 		return -1;
 	}
 	for (line = buf; line && *line && !ret; line = next) {
+		struct sc_amend am;
 		struct sc_proto p;
 		const char *rest;
 		int first = ++lineno;
@@ -392,6 +463,15 @@ int sc_scan_overrides(const char *text, sc_proto_cb cb, void *priv,
 		line += strspn(line, " \t");
 		if (!*line || *line == '#')
 			continue;
+		if (is_amend(line)) {
+			if (sc_parse_amend(line, &am)) {
+				*bad_line = first;
+				ret = -1;
+				break;
+			}
+			ret = amend_cb(&am, priv);
+			continue;
+		}
 		/* A prototype may go on over the following lines. */
 		strcpy(joined, line);
 		while (paren_balance(joined) > 0 && next && *next) {
@@ -438,6 +518,10 @@ static void emit_field(FILE *out, const struct sc_proto *p, int i)
 		fprintf(out, " sc_deref%s(%s, %s, %d)", a->hex ? "_hex" : "",
 			a->type, a->name, i);
 		break;
+	case SC_KIND_ARRAY:
+		fprintf(out, " sc_uarray(%s, %s, %d, %u)", a->type, a->name, i,
+			a->array_len);
+		break;
 	}
 }
 
@@ -446,7 +530,9 @@ static void emit_fields(FILE *out, const struct sc_proto *p, unsigned int dir)
 	int i;
 
 	fprintf(out, "LTTNG_SC_FIELDS(");
-	if (dir == SC_OUT)
+	if (dir == SC_OUT && p->ret_type[0])
+		fprintf(out, " sc_ret_type(%s, %d)", p->ret_type, p->ret_hex ? 16 : 10);
+	else if (dir == SC_OUT)
 		fprintf(out, " sc_ret()");
 	for (i = 0; i < p->nargs; i++)
 		if (p->args[i].dir & dir)

@@ -30,10 +30,19 @@
  * Annotations (overrides only): @in @out @inout (which event records
  * it), @hex (shown in hexadecimal), @skip (not recorded), @string /
  * @nostring, @deref (record the integer it points to, read from user
- * memory, instead of the address), @sockaddr(PORT,in|out) (also decode
+ * memory, instead of the address), @array(N) (record the N integers it
+ * points to, as a fixed-length array), @sockaddr(PORT,in|out) (also decode
  * the socket address it points to into family, PORT, v4addr, v6addr
  * fields, at the end of the in or out event; its length is the next
- * argument, or what the next argument points to if that one is @deref).
+ * argument, or what the next argument points to if that one is @deref),
+ * @name(NEW) (the field's name, when it is not the argument's),
+ * @type(C TYPE) (the recorded integer type, or the pointee's for @deref
+ * and @array).
+ *
+ * Amendments (overrides only): "NAME.ARG @ANNOTATION..." changes what one
+ * argument of the kernel's own prototype records, and "NAME.ret @type(T)
+ * @hex" the exit event's return value; everything not stated stays as the
+ * rule decided. See sc_parse_amend().
  */
 #ifndef _LTTNG_SC_PARSE_H
 #define _LTTNG_SC_PARSE_H
@@ -60,7 +69,10 @@ enum sc_kind {
 	SC_KIND_PTR,		/* a pointer: its address, as an integer */
 	SC_KIND_STRING,		/* a user string, copied */
 	SC_KIND_DEREF,		/* the integer a user pointer points to */
+	SC_KIND_ARRAY,		/* array_len integers a user pointer points to */
 };
+
+#define SC_MAX_ARRAY	8	/* elements of an @array */
 
 struct sc_arg {
 	char name[SC_NAME_LEN];
@@ -75,6 +87,10 @@ struct sc_arg {
 	unsigned int dir;
 	bool hex;
 	bool dir_set, kind_set;
+	unsigned int array_len;	/* SC_KIND_ARRAY */
+	/* @name and @type, as written (amendments). */
+	char rename[SC_NAME_LEN];
+	bool type_set;
 	/* @sockaddr(PORT,DIR) */
 	bool sockaddr;
 	char port[SC_NAME_LEN];
@@ -85,6 +101,21 @@ struct sc_proto {
 	char name[SC_NAME_LEN];	/* without "sys_" */
 	int nargs;
 	struct sc_arg args[SC_MAX_ARGS];
+	/* The return value's C type if not long (amended), and its base. */
+	char ret_type[SC_TYPE_LEN];
+	bool ret_hex;
+};
+
+/*
+ * An amendment: "NAME.ARG @ANNOTATION...", ARG an argument's name in the
+ * kernel's prototype, or "ret". The annotations are kept in ann, with
+ * what they set flagged (dir_set, kind_set, hex, array_len, rename,
+ * type_set).
+ */
+struct sc_amend {
+	char sc[SC_NAME_LEN];
+	char arg[SC_NAME_LEN];
+	struct sc_arg ann;
 };
 
 /*
@@ -126,13 +157,27 @@ typedef int (*sc_proto_cb)(const struct sc_proto *p, void *priv);
 int sc_scan_header(const char *text, const struct sc_config *cfg,
 		   sc_proto_cb cb, void *priv);
 
+/* Parse one amendment line; 0, or -1 if it is not one. */
+int sc_parse_amend(const char *line, struct sc_amend *am);
+
 /*
- * Overrides: one prototype per line ("NAME(DECL @ANNOTATION..., ...)"),
- * '#' comments and blank lines ignored. Calls cb for each; -1 and the
- * line number in *bad_line on a line that does not parse.
+ * Apply an amendment to a classified prototype: 0; 1 if the prototype
+ * has no such argument (the kernel renamed or dropped it: the caller
+ * says so and goes on); -1 if the annotations do not suit the argument
+ * (an @array or @deref on an integer, a name already taken...).
  */
-int sc_scan_overrides(const char *text, sc_proto_cb cb, void *priv,
-		      int *bad_line);
+int sc_apply_amend(struct sc_proto *p, const struct sc_amend *am);
+
+/*
+ * Overrides: one prototype ("NAME(DECL @ANNOTATION..., ...)", over
+ * several lines if need be) or one amendment ("NAME.ARG @ANNOTATION...")
+ * per line, '#' comments and blank lines ignored. Calls cb for each
+ * prototype, amend_cb for each amendment; -1 and the line number in
+ * *bad_line on a line that does not parse.
+ */
+typedef int (*sc_amend_cb)(const struct sc_amend *am, void *priv);
+int sc_scan_overrides(const char *text, sc_proto_cb cb, sc_amend_cb amend_cb,
+		      void *priv, int *bad_line);
 
 /*
  * Write the table entry of syscall nr: LTTNG_SC(nr, name, entry fields,

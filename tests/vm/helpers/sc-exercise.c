@@ -15,6 +15,12 @@
  *   sc-exercise accept   listen on 127.0.0.1, connect, accept:
  *                        "pid P listen L port S client C ret A"
  *   sc-exercise repeat N PATH   N times: openat PATH, close
+ *   sc-exercise layout PATH   syscalls whose fields follow lttng-modules'
+ *                        choices: pipe2, socketpair, setsockopt, sendmsg,
+ *                        wait4 on a child, getxattr of PATH, mmap:
+ *                        "pid P pipe R F0 F1 pair R S0 S1 optval A ret R
+ *                        msg M ret R child C ret R getxattr R mmap M"
+ *                        (addresses in decimal, mmap's in hexadecimal)
  *
  * -w FIFO: first wait for a line on FIFO (so that the scenario can track
  * the process before it starts). The calls are made with syscall(), and
@@ -28,8 +34,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static long sc_openat(const char *path, int flags)
@@ -128,6 +137,49 @@ static int do_repeat(int n, const char *arg_path)
 	return 0;
 }
 
+/* pipe2, socketpair, setsockopt and sendmsg on the pair: one line part. */
+static void layout_fds(int *pair)
+{
+	int fds[2] = { -1, -1 }, val = 65536;
+	char data[] = "hello";
+	struct iovec iov = { .iov_base = data, .iov_len = 5 };
+	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1 };
+	long r;
+
+	r = syscall(SYS_pipe2, fds, O_CLOEXEC);
+	printf(" pipe %ld %d %d", r, fds[0], fds[1]);
+	r = syscall(SYS_socketpair, AF_UNIX, SOCK_DGRAM, 0, pair);
+	printf(" pair %ld %d %d", r, pair[0], pair[1]);
+	r = syscall(SYS_setsockopt, pair[0], SOL_SOCKET, SO_RCVBUF, &val, sizeof(val));
+	printf(" optval %lu ret %ld", (unsigned long)&val, r);
+	r = syscall(SYS_sendmsg, pair[0], &msg, 0);
+	printf(" msg %lu ret %ld", (unsigned long)&msg, r);
+}
+
+static int do_layout(const char *arg_path)
+{
+	char path[4096], name[] = "user.lttng", value[16];
+	int pair[2] = { -1, -1 }, status;
+	long r;
+	pid_t child;
+	void *m;
+
+	snprintf(path, sizeof(path), "%s", arg_path);
+	printf("pid %d", getpid());
+	layout_fds(pair);
+	child = fork();
+	if (!child)
+		_exit(3);
+	r = syscall(SYS_wait4, child, &status, 0, NULL);
+	printf(" child %d ret %ld", child, r);
+	r = syscall(SYS_getxattr, path, name, value, sizeof(value));
+	printf(" getxattr %ld", r < 0 ? -errno : r);
+	m = (void *)syscall(SYS_mmap, NULL, 4096, PROT_READ | PROT_WRITE,
+			    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	printf(" mmap %lX\n", (unsigned long)m);
+	return m == MAP_FAILED;
+}
+
 static void wait_fifo(const char *fifo)
 {
 	char line[64];
@@ -160,7 +212,9 @@ int main(int argc, char **argv)
 		return do_accept();
 	if (argc == 4 && !strcmp(argv[1], "repeat"))
 		return do_repeat(atoi(argv[2]), argv[3]);
+	if (argc == 3 && !strcmp(argv[1], "layout"))
+		return do_layout(argv[2]);
 	fprintf(stderr, "usage: sc-exercise [-w FIFO] file PATH N|badpath|unknown|"
-		"connect4 PORT|connect6 PORT|accept|repeat N PATH\n");
+		"connect4 PORT|connect6 PORT|accept|repeat N PATH|layout PATH\n");
 	return 2;
 }

@@ -2,7 +2,9 @@
 # System-call events with the stock lttng and babeltrace2: the syscall
 # list; a known program's openat/read/write/close as entry/exit pairs with
 # their values; connect and accept with their decoded addresses; a bad
-# and a NULL filename; numbers without description (unknown); --syscall
+# and a NULL filename; fields that follow lttng-modules' hand-made choices
+# (pipe2, socketpair, setsockopt, sendmsg, wait4, getxattr, mmap) and a
+# filter on two of them; numbers without description (unknown); --syscall
 # -a and -k -a; disable-event; the distributed-trace gate; entry or exit
 # only and SYSCALL_MASK through the ABI (helper sc-abi).
 # timeout: 900
@@ -142,6 +144,63 @@ check_eq "accept: the peer's address and port on exit" \
 syscall_exit_accept { ret = ${10}, upeer_addrlen = 16, family = 2, sport = $8, _v4addr_length = 4, v4addr = [ [0] = 127, [1] = 0, [2] = 0, [3] = 1 ], _v6addr_length = 0, v6addr = [ ] }" \
 	cat /tmp/of.txt
 check_eq "no warning reading them" "" cat /tmp/bt.err
+
+# --- Fields that follow lttng-modules' choices rather than the kernel's
+# prototypes (src/syscalls/gen/x86_64.overrides): pointers the kernel
+# reads recorded on entry (setsockopt's optval, sendmsg's msg), names
+# (wait4's upid, getxattr's pathname), mmap's int prot/flags/fd and hex
+# address and result, the fds pipe2 and socketpair return as arrays.
+session s5 --syscall pipe2,socketpair,setsockopt,sendmsg,wait4,getxattr,mmap
+lttng start >/dev/null
+out=$($X layout $F)
+finish s5
+echo "# $out"
+set -- $out
+pid=$2
+of "$pid" | grep -E '_(pipe2|socketpair|setsockopt|sendmsg|wait4|getxattr) ' >/tmp/of.txt
+sed 's/^/# /' /tmp/of.txt
+check_eq "pipe2, socketpair, setsockopt, sendmsg, wait4, getxattr: lttng-modules' fields" \
+"syscall_entry_pipe2 { flags = 524288 }
+syscall_exit_pipe2 { ret = $4, fildes = [ [0] = $5, [1] = $6 ] }
+syscall_entry_socketpair { family = 1, type = 2, protocol = 0 }
+syscall_exit_socketpair { ret = $8, socket = [ [0] = $9, [1] = ${10} ] }
+syscall_entry_setsockopt { fd = $9, level = 1, optname = 8, optval = ${12}, optlen = 4 }
+syscall_exit_setsockopt { ret = ${14} }
+syscall_entry_sendmsg { fd = $9, msg = ${16}, flags = 0 }
+syscall_exit_sendmsg { ret = ${18} }
+syscall_entry_wait4 { upid = ${20}, options = 0 }
+syscall_exit_wait4 { ret = ${22}, stat_addr = S, ru = 0 }
+syscall_entry_getxattr { pathname = \"$F\", name = \"user.lttng\", size = 16 }
+syscall_exit_getxattr { ret = ${24}, value = V }" \
+	sed -E 's/stat_addr = [0-9]+/stat_addr = S/; s/value = [0-9]+/value = V/' /tmp/of.txt
+# The helper's own mmap is its last (the C library maps before main).
+of "$pid" | grep _mmap | tail -n 2 >/tmp/of.txt
+check_eq "mmap: int prot, flags and fd, hex address and result" \
+"syscall_entry_mmap { addr = 0x0, len = 4096, prot = 3, flags = 34, fd = -1, offset = 0 }
+syscall_exit_mmap { ret = 0x${26} }" cat /tmp/of.txt
+check_eq "no warning reading them" "" cat /tmp/bt.err
+
+# Filters link against the amended names (wait4's upid, getxattr's
+# pathname): a run on $F passes both; a run on another file, wait4's only.
+# The exit events have neither field: their filters do not link, and
+# they are not recorded.
+lttng create s6 --output="$T/s6" >/dev/null
+lttng enable-channel -k ch >/dev/null
+check "filter on wait4's upid" \
+	lttng enable-event -k -c ch --syscall wait4 --filter 'upid > 1 && options == 0'
+check "filter on getxattr's pathname" \
+	lttng enable-event -k -c ch --syscall getxattr --filter "pathname == \"$F\""
+lttng add-context -k -c ch -t pid -t tid >/dev/null
+lttng start >/dev/null
+p1=$($X layout $F | cut -d' ' -f2)
+p2=$($X layout /tmp/none | cut -d' ' -f2)
+finish s6
+of "$p1" | sed 's/ .*//' >/tmp/of.txt
+of "$p2" | sed 's/ .*//' >>/tmp/of.txt
+check_eq "filters on upid and pathname: the matching entries only" \
+"syscall_entry_wait4
+syscall_entry_getxattr
+syscall_entry_wait4" cat /tmp/of.txt
 
 # --- --syscall -a: every syscall, unknown numbers too.
 check "enable-event -k --syscall -a" session s4 --syscall -a
