@@ -6,7 +6,7 @@
 # The workload is lttng_test_filter_event, fired by writing N to
 # /proc/lttng-test-filter-event: intfield = 0..N-1, netintfield the same
 # in network order, stringfield and the text fields "test".
-# timeout: 600
+# timeout: 1500
 # check-kernels: debian debug
 . /lib/vmtest.sh
 
