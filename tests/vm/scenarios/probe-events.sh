@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # The probe modules added for lttng-modules' remaining tracepoint events:
 # writeback, x86 interrupt vectors, x86 page faults, page reclaim
-# (vmscan), printk_console, udp_fail_queue_rcv_skb, and lttng_logger
-# (/proc/lttng-logger, /dev/lttng-logger).
+# (vmscan), printk_console, udp_fail_queue_rcv_skb, i2c, gpio, regulator,
+# and lttng_logger (/proc/lttng-logger, /dev/lttng-logger). The VMs have
+# no I2C, GPIO or regulator device: those are only listed.
 # lttng list -k lists each event whose tracepoint this kernel has (tracefs
 # is the independent witness) and no other. A workload whose values the
 # test knows fires what this VM can fire: a helper writing to fresh pages
@@ -91,6 +92,19 @@ vmscan mm_vmscan_writepage mm_vmscan_writepage
 vmscan mm_vmscan_lru_shrink_inactive mm_vmscan_lru_shrink_inactive
 printk console printk_console
 udp udp_fail_queue_rcv_skb udp_fail_queue_rcv_skb
+i2c i2c_write i2c_write
+i2c i2c_read i2c_read
+i2c i2c_reply i2c_reply
+i2c i2c_result i2c_result
+gpio gpio_direction gpio_direction
+gpio gpio_value gpio_value
+regulator regulator_enable regulator_enable
+regulator regulator_enable_delay regulator_enable_delay
+regulator regulator_enable_complete regulator_enable_complete
+regulator regulator_disable regulator_disable
+regulator regulator_disable_complete regulator_disable_complete
+regulator regulator_set_voltage regulator_set_voltage
+regulator regulator_set_voltage_complete regulator_set_voltage_complete
 EOF
 
 check "tracefs lists the kernel's tracepoints" test -d $TF/writeback -a -d $TF/vmscan
