@@ -16,9 +16,15 @@
 #include <linux/shrinker.h>
 #include <linux/vmstat.h>
 
+/* Both are __bitwise unsigned int for sparse; recorded as their value. */
 static inline unsigned int lttng_vmscan_gfp(gfp_t gfp_flags)
 {
 	return (__force unsigned int)gfp_flags;
+}
+
+static inline unsigned int lttng_vmscan_isolate_mode(isolate_mode_t mode)
+{
+	return (__force unsigned int)mode;
 }
 
 /*
@@ -120,7 +126,7 @@ LTTNG_EVENT(mm_vmscan_lru_isolate,
 		f_int(unsigned long, nr_scanned, nr_scanned)
 		f_int(unsigned long, nr_skipped, nr_skipped)
 		f_int(unsigned long, nr_taken, nr_taken)
-		f_int(isolate_mode_t, isolate_mode, isolate_mode)
+		f_int(unsigned int, isolate_mode, lttng_vmscan_isolate_mode(isolate_mode))
 		f_int(int, lru, lru)
 	))
 
