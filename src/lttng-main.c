@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * lttng-tracer: the module that assembles the tracer's parts (the ring
- * buffer, the distributed-trace part, system calls, the ABI). It only
- * orders their start-up and tear-down.
+ * buffer, the distributed-trace part, system calls, the lttng-logger
+ * files, the ABI). It only orders their start-up and tear-down.
  */
 #include <linux/module.h>
 
@@ -10,6 +10,7 @@
 #include <lttng/tracer-parts.h>
 
 #include "core/lttng-filter-ctx.h"
+#include "core/lttng-logger.h"
 #include "lib/ringbuffer/buffer.h"
 
 /* /proc/lttng comes last: nothing answers ioctls before all is ready. */
@@ -28,11 +29,16 @@ static int __init lttng_tracer_init(void)
 		goto err_dt;
 	/* Cannot fail: filters only read the context table. */
 	lttng_filter_ctx_init();
-	ret = lttng_abi_init();
+	ret = lttng_logger_init();
 	if (ret)
 		goto err_syscalls;
+	ret = lttng_abi_init();
+	if (ret)
+		goto err_logger;
 	return 0;
 
+err_logger:
+	lttng_logger_exit();
 err_syscalls:
 	lttng_syscalls_exit();
 err_dt:
@@ -47,6 +53,7 @@ module_init(lttng_tracer_init);
 static void __exit lttng_tracer_exit(void)
 {
 	lttng_abi_exit();
+	lttng_logger_exit();
 	lttng_syscalls_exit();
 	lttng_dt_exit();
 	lttng_rb_hotplug_exit();

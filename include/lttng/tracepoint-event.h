@@ -81,25 +81,44 @@
 #define LTTNG_CODE(stmts...)		stmts
 #define LTTNG_ENUM_VALUES(values...)	values
 
+/*
+ * A module defining LTTNG_PROBE_TP_CHECKED has its events compiled only
+ * where the build found their tracepoint in the kernel's headers: Kbuild
+ * passes -DLTTNG_TP_<tracepoint> for each one it found (probes/Kbuild),
+ * and an event whose tracepoint was not found expands to nothing in every
+ * pass, so one definition header serves kernels that lack some of them.
+ */
+#define __LTTNG_IF_0(x...)
+#define __LTTNG_IF_1(x...)		x
+#ifdef LTTNG_PROBE_TP_CHECKED
+#define __LTTNG_IF_(d)			__LTTNG_IF_##d
+#define __LTTNG_IF(d)			__LTTNG_IF_(d)
+#define __LTTNG_IF_TP(tp)		__LTTNG_IF(__is_defined(LTTNG_TP_##tp))
+#else
+#define __LTTNG_IF_TP(tp)		__LTTNG_IF_1
+#endif
+
 /* Every event form is one expansion of __LTTNG_EV, redefined by each pass. */
 #define LTTNG_EVENT(name, proto, fields)				\
-	__LTTNG_EV(name, name, NULL, LTTNG_PROTO(proto), , , NULL,	\
-		   LTTNG_FIELDS(fields))
+	__LTTNG_IF_TP(name)(__LTTNG_EV(name, name, NULL, LTTNG_PROTO(proto), \
+		   , , NULL, LTTNG_FIELDS(fields)))
 #define LTTNG_EVENT_MAP(tp, name, proto, fields)			\
-	__LTTNG_EV(tp, name, NULL, LTTNG_PROTO(proto), , , NULL,	\
-		   LTTNG_FIELDS(fields))
+	__LTTNG_IF_TP(tp)(__LTTNG_EV(tp, name, NULL, LTTNG_PROTO(proto), \
+		   , , NULL, LTTNG_FIELDS(fields)))
 #define LTTNG_EVENT_LOCAL(name, proto, fields)				\
 	__LTTNG_EV(name, name, &__tracepoint_##name, LTTNG_PROTO(proto), , , \
 		   NULL, LTTNG_FIELDS(fields))
 #define LTTNG_EVENT_CODE(tp, name, proto, locals, code, fields)	\
-	__LTTNG_EV(tp, name, NULL, LTTNG_PROTO(proto), LTTNG_LOCALS(locals), \
-		   LTTNG_CODE(code), NULL, LTTNG_FIELDS(fields))
+	__LTTNG_IF_TP(tp)(__LTTNG_EV(tp, name, NULL, LTTNG_PROTO(proto), \
+		   LTTNG_LOCALS(locals), LTTNG_CODE(code), NULL,	\
+		   LTTNG_FIELDS(fields)))
 #define LTTNG_EVENT_PEER(name, proto, peer, fields)			\
-	__LTTNG_EV(name, name, NULL, LTTNG_PROTO(proto), , , (peer),	\
-		   LTTNG_FIELDS(fields))
+	__LTTNG_IF_TP(name)(__LTTNG_EV(name, name, NULL, LTTNG_PROTO(proto), \
+		   , , (peer), LTTNG_FIELDS(fields)))
 #define LTTNG_EVENT_CODE_PEER(tp, name, proto, locals, code, peer, fields) \
-	__LTTNG_EV(tp, name, NULL, LTTNG_PROTO(proto), LTTNG_LOCALS(locals), \
-		   LTTNG_CODE(code), (peer), LTTNG_FIELDS(fields))
+	__LTTNG_IF_TP(tp)(__LTTNG_EV(tp, name, NULL, LTTNG_PROTO(proto), \
+		   LTTNG_LOCALS(locals), LTTNG_CODE(code), (peer),	\
+		   LTTNG_FIELDS(fields)))
 
 /* At most this many strings and sequences per event. */
 #define LTTNG_MAX_DYNAMIC_FIELDS	8
@@ -438,6 +457,11 @@ module_exit(lttng_probe_module_exit);
 #undef LTTNG_EVENT_CODE
 #undef LTTNG_EVENT_PEER
 #undef LTTNG_EVENT_CODE_PEER
+#undef __LTTNG_IF_TP
+#undef __LTTNG_IF
+#undef __LTTNG_IF_
+#undef __LTTNG_IF_0
+#undef __LTTNG_IF_1
 #undef LTTNG_PROBE_DT_UNGATED
 #undef LTTNG_ENUM
 #undef LTTNG_PROTO
