@@ -14,7 +14,7 @@
 # buffer (datagrams it cannot queue), lines to the logger files. The
 # local APIC timer interrupts come by themselves.
 # timeout: 900
-# check-kernels: debian debug
+# check-kernels: debian
 . /lib/vmtest.sh
 
 T=/tmp/traces
