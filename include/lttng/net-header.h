@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * The network_header field of net_dev_queue, netif_receive_skb and
- * netif_rx: a copy of the packet's IPv4 or IPv6 header and, inside it, of
+ * The network_header field of the events net_dev_queue, net_if_receive_skb
+ * and net_if_rx (the kernel's net_dev_queue, netif_receive_skb and netif_rx
+ * tracepoints): a copy of the packet's IPv4 or IPv6 header and, inside it, of
  * its TCP, UDP or ICMP header, laid out and described as lttng-modules
  * 2.13 records them (Trace Compass aligns traces on their TCP fields).
  *

@@ -689,5 +689,6 @@ int main(void)
 		cmocka_unit_test(e2e_every_choice),
 	};
 
+	cmocka_set_message_output(CM_OUTPUT_TAP);
 	return cmocka_run_group_tests_name("net-header", tests, NULL, NULL);
 }
