@@ -8,8 +8,8 @@
 # id) and against TCP itself (the handshake's SYN, SYN-ACK and ACK with
 # their seq/ack_seq); then packets too short for their headers, made
 # with a raw IP socket and an AF_PACKET socket, which must give the
-# "unknown" choices. A filter on the variant is refused cleanly; one on
-# its tag works.
+# "unknown" choices (the frames only where the kernel has AF_PACKET).
+# A filter on the variant is refused cleanly; one on its tag works.
 # timeout: 900
 # check-kernels: debian debug
 . /lib/vmtest.sh
@@ -36,8 +36,16 @@ check_eq "ICMP echo" "" sh -c 'net-hdr ping 127.0.0.1 4660 >/tmp/icmp.txt'
 # Short and odd packets, each marked by its IP id or its length.
 check "IPv4 header only, protocol TCP (id 0x5A5A)" net-hdr short-ip 127.0.0.1 23130 0
 check "IPv4 and 10 bytes of TCP (id 0x5A5B)" net-hdr short-ip 127.0.0.1 23131 10
-check "a frame with 10 bytes of IPv4" net-hdr short-frame lo 0x0800 10
-check "a frame with 33 bytes of IPv6" net-hdr short-frame lo 0x86DD 33
+# Short frames need AF_PACKET, which our debug kernel leaves out.
+if net-hdr short-frame lo 0x0800 10 >/tmp/frame4.txt 2>&1 ||
+	! grep -q 'Address family not supported' /tmp/frame4.txt; then
+	FRAMES=yes
+	check_eq "a frame with 10 bytes of IPv4" "short-frame 24 bytes" cat /tmp/frame4.txt
+	check "a frame with 33 bytes of IPv6" net-hdr short-frame lo 0x86DD 33
+else
+	FRAMES=no
+	echo "# skipped: short frames: this kernel has no AF_PACKET (CONFIG_PACKET)"
+fi
 sleep 1
 lttng stop n >/dev/null
 check "babeltrace2 reads n" pipe_sh "babeltrace2 $T/n >/tmp/n.txt 2>/tmp/n.err"
@@ -116,8 +124,10 @@ short_frame() {
 	[ "$(grep -c . /tmp/qf.txt)" -ge 1 ] && [ "$(grep -c . /tmp/rf.txt)" -ge 2 ] &&
 		[ "$(grep -vcF "$NONE_NH" /tmp/qf.txt)" = 0 ] && [ "$(grep -vcF "$NONE_NH" /tmp/rf.txt)" = 0 ]
 }
-check "a frame with 10 bytes of IPv4: no IP header read" short_frame 24 10
-check "a frame with 33 bytes of IPv6: no IP header read" short_frame 47 33
+if [ "$FRAMES" = yes ]; then
+	check "a frame with 10 bytes of IPv4: no IP header read" short_frame 24 10
+	check "a frame with 33 bytes of IPv6: no IP header read" short_frame 47 33
+fi
 
 # --- Metadata: the variant's layout in the three events --------------------
 check "babeltrace2 prints n's metadata" pipe_sh "babeltrace2 -o ctf-metadata $T/n/kernel >/tmp/n.meta"
