@@ -50,6 +50,18 @@
  *	f_array_bits(type, name, src, len)	f_seq_bits(type, name, src, len_type, len)
  *					the bits of the values, one field per bit
  *	f_string(name, src)		NUL-terminated; NULL reads "(null)"
+ *	f_struct(members, name, src, len)
+ *	f_variant(choices, name, src, len)
+ *					a struct or variant described by the
+ *					array of struct lttng_field_desc
+ *					members or choices (lttng/event-types.h);
+ *					the event's code lays out its len
+ *					bytes at src, packed as described, and
+ *					for a variant sets the enumeration field
+ *					just before it to the tag of the choice
+ *					it laid out. len is read once, for both
+ *					the size and the copy. Filters cannot
+ *					read these fields.
  *
  * A module whose events describe one session (the statedump) defines
  * LTTNG_PROBE_SESSION_CHECK: the first tracepoint argument of each of its
@@ -192,6 +204,12 @@
 	  .length_type = __LTTNG_INT(lt, 10, false) },
 #define f_string(n, src)						\
 	{ .name = #n, .kind = LTTNG_FIELD_STRING, .type = __LTTNG_CHAR },
+#define f_struct(members, n, src, len)					\
+	{ .name = #n, .kind = LTTNG_FIELD_STRUCT, .fields = (members),	\
+	  .nr_fields = ARRAY_SIZE(members) },
+#define f_variant(choices, n, src, len)					\
+	{ .name = #n, .kind = LTTNG_FIELD_VARIANT, .fields = (choices),	\
+	  .nr_fields = ARRAY_SIZE(choices) },
 #define __LTTNG_EV(tp, name, tp_ptr, proto, locals, code, _peer, fields)	\
 	static const struct lttng_field_desc __lttng_fields_##name[] = { fields };
 #include LTTNG_PROBE_EVENTS
@@ -212,6 +230,8 @@
 #undef f_seq_hex
 #undef f_seq_text
 #undef f_string
+#undef f_struct
+#undef f_variant
 #undef __LTTNG_EV
 
 #ifndef LTTNG_PROBE_UNGATED
@@ -352,6 +372,25 @@
 		}							\
 		__dyn_i++;						\
 	} while (0);
+/*
+ * A struct or variant: bytes the event's code laid out. The sizing pass
+ * keeps len in __dyn[] and the write pass copies exactly that much, so
+ * the two agree whichever choice was made. The filter's capture only
+ * keeps its slot numbering (the linker refuses these fields).
+ */
+#define f_struct(members, n, src, len)					\
+	do {								\
+		if (__pass < 0) {					\
+			__fi++;						\
+		} else if (!__pass) {					\
+			__dyn[__dyn_i] = (len);				\
+			__len += __dyn[__dyn_i];			\
+		} else {						\
+			lttng_record_write(&__rec, (src), __dyn[__dyn_i]); \
+		}							\
+		__dyn_i++;						\
+	} while (0);
+#define f_variant(choices, n, src, len)	f_struct(choices, n, src, len)
 #ifdef LTTNG_PROBE_SESSION_CHECK
 #define __LTTNG_SESSION_CHECK(ev)					\
 	do {								\

@@ -252,9 +252,20 @@ static int check_trace(const struct lttng_tsdl_trace *tr)
 	return check_extras(tr->extra, tr->nr_extra);
 }
 
+/* Struct and variant levels below an event's (or context's) fields. */
+#define MAX_NESTING	8
+
+/* An alignment in bits: a power of two up to 64. */
+static bool is_align(unsigned int v)
+{
+	return v && v <= 64 && !(v & (v - 1));
+}
+
 static int check_int(const struct lttng_integer_type *it)
 {
 	if (it->size < 1 || it->size > 64)
+		return -EINVAL;
+	if (it->align && !is_align(it->align))
 		return -EINVAL;
 	switch (it->base) {
 	case 0:		/* unset: decimal */
@@ -288,32 +299,18 @@ static int check_enum(const struct lttng_field_desc *f)
 	return 0;
 }
 
-static int check_field(const struct lttng_field_desc *f)
-{
-	if (!is_field_name(f->name))
-		return -EINVAL;
-	switch (f->kind) {
-	case LTTNG_FIELD_STRING:
-		return 0;
-	case LTTNG_FIELD_INTEGER:
-	case LTTNG_FIELD_ARRAY:
-		return check_int(&f->type);
-	case LTTNG_FIELD_ENUM:
-		return check_int(&f->type) ?: check_enum(f);
-	case LTTNG_FIELD_SEQUENCE:
-		/* babeltrace wants an unsigned length. */
-		if (f->length_type.is_signed)
-			return -EINVAL;
-		return check_int(&f->type) ?: check_int(&f->length_type);
-	default:
-		return -EINVAL;
-	}
-}
-
 static bool is_bit_array(const struct lttng_field_desc *f)
 {
 	return (f->kind == LTTNG_FIELD_ARRAY || f->kind == LTTNG_FIELD_SEQUENCE) &&
 	       f->type.size % 8;
+}
+
+/* Bit arrays, and arrays that ask for it, follow an empty aligned struct. */
+static unsigned int padding_align(const struct lttng_field_desc *f)
+{
+	if (is_bit_array(f))
+		return 8;
+	return f->kind == LTTNG_FIELD_ARRAY ? f->align : 0;
 }
 
 static bool is_derived(const char *name, const char *base, const char *suffix)
@@ -325,7 +322,7 @@ static bool is_derived(const char *name, const char *base, const char *suffix)
 
 /*
  * Whether name clashes with a member that g declares: its own name, the
- * length field of a sequence or the padding before a bit array. (Two
+ * length field of a sequence or the padding before an array. (Two
  * declared names cannot clash unless the fields' names do.)
  */
 static bool clashes(const char *name, const struct lttng_field_desc *g)
@@ -333,7 +330,7 @@ static bool clashes(const char *name, const struct lttng_field_desc *g)
 	return !strcmp(name, g->name) ||
 	       (g->kind == LTTNG_FIELD_SEQUENCE &&
 		is_derived(name, g->name, "_length")) ||
-	       (is_bit_array(g) && is_derived(name, g->name, "_padding"));
+	       (padding_align(g) && is_derived(name, g->name, "_padding"));
 }
 
 static int check_unique(const struct lttng_field_desc *f, unsigned int nr)
@@ -347,26 +344,138 @@ static int check_unique(const struct lttng_field_desc *f, unsigned int nr)
 	return 0;
 }
 
-static int check_fields(const struct lttng_field_desc *f, unsigned int nr)
+static int check_members(const struct lttng_field_desc *f, unsigned int nr,
+			 unsigned int depth);
+
+/* Whether label is "_" followed by name, as the reader pairs them. */
+static bool selects(const char *label, const char *name)
+{
+	return label[0] == '_' && !strcmp(label + 1, name);
+}
+
+static bool has_choice(const struct lttng_field_desc *v, const char *label)
+{
+	unsigned int i;
+
+	for (i = 0; i < v->nr_fields; i++)
+		if (selects(label, v->fields[i].name))
+			return true;
+	return false;
+}
+
+static bool has_label(const struct lttng_enum_desc *e, const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < e->nr_entries; i++)
+		if (selects(e->entries[i].label, name))
+			return true;
+	return false;
+}
+
+/*
+ * A variant is read by looking up its tag's label among its choices:
+ * every value the tag declares must select a choice, and every choice
+ * must be selectable, or a record would be unreadable.
+ */
+static int check_variant(const struct lttng_field_desc *v,
+			 const struct lttng_field_desc *tag, unsigned int depth)
+{
+	const struct lttng_enum_desc *e;
+	unsigned int i;
+	int ret;
+
+	if (!tag || tag->kind != LTTNG_FIELD_ENUM || !v->nr_fields)
+		return -EINVAL;
+	/* A choice has no field before it: it cannot be a variant itself. */
+	ret = check_members(v->fields, v->nr_fields, depth + 1);
+	if (ret)
+		return ret;
+	e = tag->enum_desc;
+	for (i = 0; i < e->nr_entries; i++)
+		if (!has_choice(v, e->entries[i].label))
+			return -EINVAL;
+	for (i = 0; i < v->nr_fields; i++)
+		if (!has_label(e, v->fields[i].name))
+			return -EINVAL;
+	return 0;
+}
+
+/* prev: the field before f in its struct, NULL if f is the first. */
+static int check_field(const struct lttng_field_desc *f,
+		       const struct lttng_field_desc *prev, unsigned int depth)
+{
+	if (!is_field_name(f->name))
+		return -EINVAL;
+	switch (f->kind) {
+	case LTTNG_FIELD_STRING:
+		return 0;
+	case LTTNG_FIELD_INTEGER:
+		return check_int(&f->type);
+	case LTTNG_FIELD_ARRAY:
+		if (f->align && !is_align(f->align))
+			return -EINVAL;
+		return check_int(&f->type);
+	case LTTNG_FIELD_ENUM:
+		return check_int(&f->type) ?: check_enum(f);
+	case LTTNG_FIELD_SEQUENCE:
+		/* babeltrace wants an unsigned length. */
+		if (f->length_type.is_signed)
+			return -EINVAL;
+		return check_int(&f->type) ?: check_int(&f->length_type);
+	case LTTNG_FIELD_STRUCT:
+		return check_members(f->fields, f->nr_fields, depth + 1);
+	case LTTNG_FIELD_VARIANT:
+		return check_variant(f, prev, depth);
+	default:
+		return -EINVAL;
+	}
+}
+
+/* The fields of one struct (or of a variant's choices) at this depth. */
+static int check_members(const struct lttng_field_desc *f, unsigned int nr,
+			 unsigned int depth)
 {
 	unsigned int i;
 	int ret;
 
-	if (nr && !f)
+	if (depth > MAX_NESTING || (nr && !f))
 		return -EINVAL;
 	for (i = 0; i < nr; i++) {
-		ret = check_field(&f[i]);
+		ret = check_field(&f[i], i ? &f[i - 1] : NULL, depth);
 		if (ret)
 			return ret;
 	}
 	return check_unique(f, nr);
 }
 
+static int check_fields(const struct lttng_field_desc *f, unsigned int nr)
+{
+	return check_members(f, nr, 0);
+}
+
 /* ---- Fields ------------------------------------------------------------- */
+
+/*
+ * Event and context fields are at nesting 2 (two tabs); each struct or
+ * variant indents its members one more, as lttng-modules does.
+ */
+#define TOP_NESTING	2
+static const char tabs[] = "\t\t\t\t\t\t\t\t\t\t\t\t";
+
+static int put_tabs(struct lttng_text *t, unsigned int nest)
+{
+	/* MAX_NESTING keeps checked descriptions well within. */
+	if (nest >= sizeof(tabs))
+		return -EINVAL;
+	return text_append(t, tabs, nest);
+}
 
 /* Sub-byte integers are bit-packed; all others start on a byte. */
 static unsigned int int_align(const struct lttng_integer_type *it)
 {
+	if (it->align)
+		return it->align;
 	return it->size % 8 ? 1 : 8;
 }
 
@@ -390,17 +499,16 @@ static const char *enum_value(char *buf, size_t size, s64 v, bool is_signed)
 	return buf;
 }
 
-/* "\t\t\t\"LABEL\" = v,\n" or "... = a ... b,\n" */
+/* "<tabs>\"LABEL\" = v,\n" or "... = a ... b,\n" */
 static int put_enum_entry(struct lttng_text *t, const struct lttng_enum_entry *en,
-			  bool is_signed)
+			  bool is_signed, unsigned int nest)
 {
 	char a[24], b[24];
 	int ret;
 
-	ret = text_append(t, "\t\t\t\"", 4);
-	if (ret)
-		return ret;
-	ret = put_escaped(t, en->label);
+	ret = put_tabs(t, nest);
+	ret = ret ?: text_append(t, "\"", 1);
+	ret = ret ?: put_escaped(t, en->label);
 	if (ret)
 		return ret;
 	enum_value(a, sizeof(a), en->start, is_signed);
@@ -410,84 +518,120 @@ static int put_enum_entry(struct lttng_text *t, const struct lttng_enum_entry *e
 				 enum_value(b, sizeof(b), en->end, is_signed));
 }
 
-static int put_enum(struct lttng_text *t, const struct lttng_field_desc *f)
+static int put_enum(struct lttng_text *t, const struct lttng_field_desc *f,
+		    unsigned int nest)
 {
 	const struct lttng_enum_desc *e = f->enum_desc;
 	char spec[INT_SPEC_MAX];
 	unsigned int i;
 	int ret;
 
-	ret = lttng_text_printf(t, "\t\tenum : %s {\n",
-				int_spec(spec, &f->type, false));
+	ret = put_tabs(t, nest);
+	ret = ret ?: lttng_text_printf(t, "enum : %s {\n",
+				       int_spec(spec, &f->type, false));
 	for (i = 0; !ret && i < e->nr_entries; i++)
-		ret = put_enum_entry(t, &e->entries[i], f->type.is_signed);
-	if (ret)
-		return ret;
-	return lttng_text_printf(t, "\t\t} _%s;\n", f->name);
+		ret = put_enum_entry(t, &e->entries[i], f->type.is_signed,
+				     nest + 1);
+	ret = ret ?: put_tabs(t, nest);
+	return ret ?: lttng_text_printf(t, "} _%s;\n", f->name);
 }
 
-static int put_padding(struct lttng_text *t, const struct lttng_field_desc *f)
+static int put_padding(struct lttng_text *t, const struct lttng_field_desc *f,
+		       unsigned int nest)
 {
-	if (!is_bit_array(f))
+	unsigned int align = padding_align(f);
+
+	if (!align)
 		return 0;
-	return lttng_text_printf(t, "\t\tstruct { } align(8) _%s_padding;\n",
-				 f->name);
+	return put_tabs(t, nest) ?:
+	       lttng_text_printf(t, "struct { } align(%u) _%s_padding;\n",
+				 align, f->name);
 }
 
-static int put_sequence(struct lttng_text *t, const struct lttng_field_desc *f)
+static int put_sequence(struct lttng_text *t, const struct lttng_field_desc *f,
+			unsigned int nest)
 {
 	char spec[INT_SPEC_MAX];
 	int ret;
 
-	ret = lttng_text_printf(t, "\t\t%s __%s_length;\n",
+	ret = put_tabs(t, nest);
+	ret = ret ?: lttng_text_printf(t, "%s __%s_length;\n",
 				int_spec(spec, &f->length_type, false), f->name);
-	if (!ret)
-		ret = put_padding(t, f);
-	if (ret)
-		return ret;
-	return lttng_text_printf(t, "\t\t%s _%s[ __%s_length ];\n",
-				 int_spec(spec, &f->type, f->type.text),
-				 f->name, f->name);
+	ret = ret ?: put_padding(t, f, nest);
+	ret = ret ?: put_tabs(t, nest);
+	return ret ?: lttng_text_printf(t, "%s _%s[ __%s_length ];\n",
+					int_spec(spec, &f->type, f->type.text),
+					f->name, f->name);
 }
 
-static int put_field(struct lttng_text *t, const struct lttng_field_desc *f)
+static int put_members(struct lttng_text *t, const struct lttng_field_desc *f,
+		       unsigned int nr, unsigned int nest);
+
+/* "struct {" or "variant <_tag> {", the members, "} _name;" */
+static int put_compound(struct lttng_text *t, const struct lttng_field_desc *f,
+			const struct lttng_field_desc *tag, unsigned int nest)
+{
+	int ret;
+
+	ret = put_tabs(t, nest);
+	if (f->kind == LTTNG_FIELD_VARIANT)
+		ret = ret ?: lttng_text_printf(t, "variant <_%s> {\n", tag->name);
+	else
+		ret = ret ?: text_append(t, "struct {\n", 9);
+	ret = ret ?: put_members(t, f->fields, f->nr_fields, nest + 1);
+	ret = ret ?: put_tabs(t, nest);
+	return ret ?: lttng_text_printf(t, "} _%s;\n", f->name);
+}
+
+static int put_field(struct lttng_text *t, const struct lttng_field_desc *f,
+		     const struct lttng_field_desc *prev, unsigned int nest)
 {
 	char spec[INT_SPEC_MAX];
 	int ret;
 
 	switch (f->kind) {
 	case LTTNG_FIELD_INTEGER:
-		return lttng_text_printf(t, "\t\t%s _%s;\n",
+		return put_tabs(t, nest) ?:
+		       lttng_text_printf(t, "%s _%s;\n",
 					 int_spec(spec, &f->type, false), f->name);
 	case LTTNG_FIELD_ENUM:
-		return put_enum(t, f);
+		return put_enum(t, f, nest);
 	case LTTNG_FIELD_ARRAY:
-		ret = put_padding(t, f);
-		if (ret)
-			return ret;
-		return lttng_text_printf(t, "\t\t%s _%s[%u];\n",
-					 int_spec(spec, &f->type, f->type.text),
-					 f->name, f->length);
+		ret = put_padding(t, f, nest);
+		ret = ret ?: put_tabs(t, nest);
+		return ret ?: lttng_text_printf(t, "%s _%s[%u];\n",
+					int_spec(spec, &f->type, f->type.text),
+					f->name, f->length);
 	case LTTNG_FIELD_SEQUENCE:
-		return put_sequence(t, f);
+		return put_sequence(t, f, nest);
 	case LTTNG_FIELD_STRING:
-		return lttng_text_printf(t, "\t\tstring _%s;\n", f->name);
+		return put_tabs(t, nest) ?:
+		       lttng_text_printf(t, "string _%s;\n", f->name);
+	case LTTNG_FIELD_STRUCT:
+	case LTTNG_FIELD_VARIANT:
+		return put_compound(t, f, prev, nest);
 	}
 	return -EINVAL;
 }
 
-static int put_fields(struct lttng_text *t, const struct lttng_field_desc *f,
-		      unsigned int nr)
+static int put_members(struct lttng_text *t, const struct lttng_field_desc *f,
+		       unsigned int nr, unsigned int nest)
 {
 	unsigned int i;
 	int ret;
 
 	for (i = 0; i < nr; i++) {
-		ret = put_field(t, &f[i]);
+		ret = put_field(t, &f[i], i ? &f[i - 1] : NULL, nest);
 		if (ret)
 			return ret;
 	}
 	return 0;
+}
+
+static int put_fields(struct lttng_text *t, const struct lttng_field_desc *f,
+		      unsigned int nr)
+{
+	return put_members(t, f, nr, TOP_NESTING);
 }
 
 /* ---- Session ------------------------------------------------------------ */

@@ -16,8 +16,12 @@
  * field name that is not [A-Za-z0-9_]+, two fields of one struct whose
  * names clash (including a sequence's "<name>_length" and a bit array's
  * "<name>_padding"), an integer size outside 1..64 or a base other than
- * 2, 8, 10, 16 (0 means 10), a signed sequence length, an enumeration
- * without entries, with a NULL label or with start > end, a clock UUID
+ * 2, 8, 10, 16 (0 means 10), an alignment that is not a power of two up
+ * to 64, a signed sequence length, an enumeration
+ * without entries, with a NULL label or with start > end, a variant not
+ * preceded by an enumeration, one of whose values selects no choice or
+ * one of whose choices no value selects (label "_x" selects choice "x"),
+ * structs and variants nested more than 8 deep, a clock UUID
  * that is not 8-4-4-4-12 hex, a bad extra env key, or a NULL required
  * string. One bad description must not make the whole trace unreadable.
  *
@@ -25,7 +29,10 @@
  * elements of arrays and sequences (it is ignored for plain integers and
  * enumerations, which are always encoding = none); elements narrower than
  * a byte (bit arrays) are 1-bit aligned and preceded by an empty struct
- * aligned on a byte, named "_<name>_padding".
+ * aligned on a byte, named "_<name>_padding", as are arrays whose .align
+ * is set (on that alignment). Structs and variants are written as
+ * lttng-modules writes them, "struct {" or "variant <_tag> {", each member
+ * one tab further in, then "} _<name>;".
  */
 #ifndef _LTTNG_METADATA_TEXT_H
 #define _LTTNG_METADATA_TEXT_H

@@ -58,6 +58,8 @@ static void make_args(const uint8_t *data, size_t size,
 	args[8].len = take / 2 < 2 ? take / 2 : 2;
 	args[9].p = arrays;
 	args[9].len = take / 4;
+	/* The variant's tag; the variant and the struct never link. */
+	args[10].v = (uint8_t)(v >> 8);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -426,6 +426,54 @@ static int index_cmp(bool ctx, const char *f, uint64_t index, bool u16, int64_t 
 	return eval(&a);
 }
 
+/* payload root, then each name of path as a symbol, load, == v */
+static int path_cmp(const char * const *path, unsigned int n, int64_t v)
+{
+	struct fasm a = { 0 };
+	unsigned int i;
+
+	fa_op(&a, FOP_GET_PAYLOAD_ROOT);
+	for (i = 0; i < n; i++)
+		fa_symbol(&a, path[i]);
+	fa_op(&a, FOP_LOAD_FIELD);
+	fa_s64(&a, v);
+	fa_op(&a, FOP_EQ);
+	fa_op(&a, FOP_RETURN);
+	return eval(&a);
+}
+
+/*
+ * Structs and variants (network_header) cannot be read: the link fails
+ * (the event is then not recorded for that filter), by name or by path,
+ * and nothing is read; a member's path does not even validate. Their tag, an enumeration,
+ * is an integer like any other.
+ */
+static void refuses_compound_fields(void **state)
+{
+	static const char * const var[] = { "var" };
+	static const char * const var_pair[] = { "var", "pair" };
+	static const char * const st[] = { "st" };
+	static const char * const st_x[] = { "st", "x" };
+	static const char * const x[] = { "x" };
+
+	(void)state;
+	set_event(10, 0, 0, "x", "bash");
+	args[F_TAG].v = 1;
+	assert_int_equal(field_cmp_s64("tag", FOP_EQ, 1), 1);
+	assert_int_equal(field_cmp_s64("tag", FOP_EQ, 0), 0);
+	assert_int_equal(field_cmp_s64("var", FOP_EQ, 1), -2);
+	assert_int_equal(field_cmp_s64("st", FOP_EQ, 1), -2);
+	assert_int_equal(field_cmp_str("st", FOP_EQ, FOP_LOAD_STRING, "a"), -2);
+	assert_int_equal(path_cmp(var, 1, 1), -2);
+	assert_int_equal(path_cmp(st, 1, 1), -2);
+	/* A member's path is refused before linking: one symbol per path. */
+	assert_int_equal(path_cmp(var_pair, 2, 1), -1);
+	assert_int_equal(path_cmp(st_x, 2, 1), -1);
+	/* Members are not fields of the event. */
+	assert_int_equal(path_cmp(x, 1, 1), -2);
+	assert_int_equal(index_cmp(false, "var", 0, false, 0), -2);
+}
+
 static void paths_and_indexes(void **state)
 {
 	struct fasm a = { 0 };
@@ -786,6 +834,7 @@ int main(void)
 		cmocka_unit_test(refuses_returns),
 		cmocka_unit_test(refuses_types),
 		cmocka_unit_test(refuses_relocations),
+		cmocka_unit_test(refuses_compound_fields),
 	};
 
 	cmocka_set_message_output(CM_OUTPUT_TAP);

@@ -278,6 +278,202 @@ static void golden_enums(void **state)
 		"\t\t} _mask;\n");
 }
 
+/* ---- Structs and variants ---------------------------------------------- */
+
+static void check_event_refused(const struct lttng_field_desc *f, unsigned int nr,
+				unsigned int which);
+
+/* A tag "kind" and the variant "v" it selects: none, a pair, or bytes. */
+static const struct lttng_enum_entry kind_entries[] = {
+	{ .start = 0, .end = 0, .label = "_none" },
+	{ .start = 1, .end = 1, .label = "_pair" },
+	{ .start = 2, .end = 9, .label = "_raw" },
+};
+
+static const struct lttng_enum_desc kind_enum = {
+	.name = "kind", .entries = kind_entries, .nr_entries = 3,
+};
+
+/* Members at bit granularity, as in packet headers. */
+static const struct lttng_field_desc pair_members[] = {
+	{ .name = "hi", .kind = LTTNG_FIELD_INTEGER,
+	  .type = { .size = 4, .align = 4, .base = 10, .big_endian = true } },
+	{ .name = "lo", .kind = LTTNG_FIELD_INTEGER,
+	  .type = { .size = 4, .align = 4, .base = 10, .big_endian = true } },
+	{ .name = "port", .kind = LTTNG_FIELD_INTEGER, .type = INT_BE_T(16, false, 10) },
+};
+
+static const struct lttng_field_desc raw_members[] = {
+	{ .name = "b", .kind = LTTNG_FIELD_ARRAY, .type = INT_BE_T(8, false, 16),
+	  .length = 2, .align = 8 },
+};
+
+static const struct lttng_field_desc v_choices[] = {
+	{ .name = "none", .kind = LTTNG_FIELD_STRUCT },
+	{ .name = "pair", .kind = LTTNG_FIELD_STRUCT, .fields = pair_members,
+	  .nr_fields = ARRAY_LEN(pair_members) },
+	{ .name = "raw", .kind = LTTNG_FIELD_STRUCT, .fields = raw_members,
+	  .nr_fields = ARRAY_LEN(raw_members) },
+};
+
+static const struct lttng_field_desc tagged[] = {
+	{ .name = "kind", .kind = LTTNG_FIELD_ENUM, .type = INT_T(8, false, 10),
+	  .enum_desc = &kind_enum },
+	{ .name = "v", .kind = LTTNG_FIELD_VARIANT, .fields = v_choices,
+	  .nr_fields = ARRAY_LEN(v_choices) },
+};
+
+#define BE4	"integer { size = 4; align = 4; signed = 0; encoding = none; base = 10; byte_order = be; }"
+#define BE16	"integer { size = 16; align = 8; signed = 0; encoding = none; base = 10; byte_order = be; }"
+
+static void golden_struct(void **state)
+{
+	static const struct lttng_field_desc st[] = {
+		F_INT("before", 32, true, 10),
+		{ .name = "s", .kind = LTTNG_FIELD_STRUCT, .fields = pair_members,
+		  .nr_fields = ARRAY_LEN(pair_members) },
+		{ .name = "empty", .kind = LTTNG_FIELD_STRUCT },
+	};
+
+	(void)state;
+	check_fields_text(st, ARRAY_LEN(st),
+		"\t\t" INT32_S " _before;\n"
+		"\t\tstruct {\n"
+		"\t\t\t" BE4 " _hi;\n"
+		"\t\t\t" BE4 " _lo;\n"
+		"\t\t\t" BE16 " _port;\n"
+		"\t\t} _s;\n"
+		"\t\tstruct {\n"
+		"\t\t} _empty;\n");
+}
+
+/* The tag, then the choices one level in, their members two levels in. */
+static void golden_variant(void **state)
+{
+	(void)state;
+	check_fields_text(tagged, ARRAY_LEN(tagged),
+		"\t\tenum : " UINT8 " {\n"
+		"\t\t\t\"_none\" = 0,\n"
+		"\t\t\t\"_pair\" = 1,\n"
+		"\t\t\t\"_raw\" = 2 ... 9,\n"
+		"\t\t} _kind;\n"
+		"\t\tvariant <_kind> {\n"
+		"\t\t\tstruct {\n"
+		"\t\t\t} _none;\n"
+		"\t\t\tstruct {\n"
+		"\t\t\t\t" BE4 " _hi;\n"
+		"\t\t\t\t" BE4 " _lo;\n"
+		"\t\t\t\t" BE16 " _port;\n"
+		"\t\t\t} _pair;\n"
+		"\t\t\tstruct {\n"
+		"\t\t\t\tstruct { } align(8) _b_padding;\n"
+		"\t\t\t\tinteger { size = 8; align = 8; signed = 0; encoding = none; base = 16; byte_order = be; } _b[2];\n"
+		"\t\t\t} _raw;\n"
+		"\t\t} _v;\n");
+}
+
+/* What the reader cannot decode, or could not select, is refused. */
+static void refuses_bad_compounds(void **state)
+{
+	static const struct lttng_enum_entry short_entries[] = {
+		{ .start = 0, .end = 0, .label = "_none" },
+		{ .start = 1, .end = 1, .label = "_pair" },
+	};
+	static const struct lttng_enum_desc short_enum = {
+		.name = "short", .entries = short_entries, .nr_entries = 2,
+	};
+	static const struct lttng_enum_entry bare_entries[] = {
+		{ .start = 0, .end = 0, .label = "none" },
+		{ .start = 1, .end = 1, .label = "pair" },
+		{ .start = 2, .end = 2, .label = "raw" },
+	};
+	static const struct lttng_enum_desc bare_enum = {
+		.name = "bare", .entries = bare_entries, .nr_entries = 3,
+	};
+	static const struct lttng_field_desc dup_members[] = {
+		F_INT("x", 8, false, 10),
+		F_INT("x", 8, false, 10),
+	};
+	static const struct lttng_field_desc bad_member[] = {
+		F_INT("x", 0, false, 10),
+	};
+	static const struct lttng_field_desc odd_align[] = {
+		{ .name = "x", .kind = LTTNG_FIELD_INTEGER,
+		  .type = { .size = 4, .align = 3, .base = 10 } },
+	};
+	static const struct lttng_field_desc big_align[] = {
+		{ .name = "a", .kind = LTTNG_FIELD_ARRAY, .type = INT_T(8, false, 10),
+		  .length = 2, .align = 128 },
+	};
+	/* A variant among the choices has no tag before it. */
+	static const struct lttng_field_desc nested_variant[] = {
+		{ .name = "none", .kind = LTTNG_FIELD_VARIANT, .fields = v_choices,
+		  .nr_fields = ARRAY_LEN(v_choices) },
+		v_choices[1], v_choices[2],
+	};
+	/* Choices "none", "pair", "raw" under other names. */
+	static const struct lttng_field_desc renamed[] = {
+		v_choices[0], v_choices[1],
+		{ .name = "bytes", .kind = LTTNG_FIELD_STRUCT },
+	};
+#define ENUM_F(e)	{ .name = "kind", .kind = LTTNG_FIELD_ENUM, \
+			  .type = INT_T(8, false, 10), .enum_desc = (e) }
+#define VAR_F(c, n)	{ .name = "v", .kind = LTTNG_FIELD_VARIANT, .fields = (c), \
+			  .nr_fields = (n) }
+#define ST_F(m, n)	{ .name = "s", .kind = LTTNG_FIELD_STRUCT, .fields = (m), \
+			  .nr_fields = (n) }
+	const struct lttng_field_desc bad[][2] = {
+		/* No tag, or a tag that is not an enumeration. */
+		{ VAR_F(v_choices, 3) },
+		{ F_INT("kind", 8, false, 10), VAR_F(v_choices, 3) },
+		/* No choices. */
+		{ ENUM_F(&kind_enum), VAR_F(NULL, 0) },
+		{ ENUM_F(&kind_enum), VAR_F(NULL, 3) },
+		/* A value without a choice; labels without the '_'. */
+		{ ENUM_F(&kind_enum), VAR_F(renamed, 3) },
+		{ ENUM_F(&bare_enum), VAR_F(v_choices, 3) },
+		/* A choice no value selects. */
+		{ ENUM_F(&short_enum), VAR_F(v_choices, 3) },
+		{ ENUM_F(&kind_enum), VAR_F(nested_variant, 3) },
+		/* Members: checked as fields are. */
+		{ ST_F(dup_members, 2) },
+		{ ST_F(bad_member, 1) },
+		{ ST_F(odd_align, 1) },
+		{ ST_F(big_align, 1) },
+		{ ST_F(NULL, 1) },
+		{ F_INT("s_padding", 8, false, 10), big_align[0] },
+	};
+	unsigned int i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_LEN(bad); i++)
+		check_event_refused(bad[i], bad[i][1].name ? 2 : 1, i);
+#undef ENUM_F
+#undef VAR_F
+#undef ST_F
+}
+
+/* Structs in structs: up to 8 levels below the event's fields. */
+static void nesting_limit(void **state)
+{
+	struct lttng_field_desc levels[10];
+	struct test_text tt;
+	unsigned int i;
+
+	(void)state;
+	levels[0] = (struct lttng_field_desc)F_INT("leaf", 8, false, 10);
+	for (i = 1; i < ARRAY_LEN(levels); i++)
+		levels[i] = (struct lttng_field_desc){ .name = "s",
+			.kind = LTTNG_FIELD_STRUCT, .fields = &levels[i - 1],
+			.nr_fields = 1 };
+	text_init(&tt, NULL);
+	/* levels[8]: 8 structs, the leaf at depth 8. */
+	assert_int_equal(lttng_tsdl_event(&tt.t, "e", 0, 0, &levels[8], 1), 0);
+	assert_non_null(strstr(tt.t.buf, "\t\t\t\t\t\t\t\t\t\t" UINT8 " _leaf;\n"));
+	text_free(&tt);
+	check_event_refused(&levels[9], 1, 9);
+}
+
 static void golden_event_escaping(void **state)
 {
 	struct test_text tt;
@@ -1055,6 +1251,10 @@ int main(void)
 		cmocka_unit_test(golden_sequences),
 		cmocka_unit_test(golden_string),
 		cmocka_unit_test(golden_enums),
+		cmocka_unit_test(golden_struct),
+		cmocka_unit_test(golden_variant),
+		cmocka_unit_test(refuses_bad_compounds),
+		cmocka_unit_test(nesting_limit),
 		cmocka_unit_test(golden_event_escaping),
 		cmocka_unit_test(golden_streams),
 		cmocka_unit_test(golden_trace),

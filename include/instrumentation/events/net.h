@@ -7,30 +7,26 @@
 #ifndef _LTTNG_INSTRUMENTATION_NET_HELPERS
 #define _LTTNG_INSTRUMENTATION_NET_HELPERS
 
-#include <linux/if_ether.h>
 #include <linux/netdevice.h>
 #include <linux/skbuff.h>
 
-/* Values of network_header_type, as lttng-modules numbers them. */
-enum lttng_net_header_type {
-	LTTNG_NET_HEADER_NONE	= 0,
-	LTTNG_NET_HEADER_IPV4	= 1,
-	LTTNG_NET_HEADER_IPV6	= 2,
-};
+#include <lttng/net-header.h>
 
-/*
- * The network-layer protocol of a packet whose network header is set
- * (until it is, the header offset is 0 and points at the buffer's head).
- */
-static inline unsigned char lttng_net_header_type(const struct sk_buff *skb)
+/* The network and transport headers in the linear area of skb. */
+static inline void lttng_net_header_of_skb(struct lttng_net_header *h,
+					   const struct sk_buff *skb)
 {
-	if (skb_network_header(skb) == skb->head)
-		return LTTNG_NET_HEADER_NONE;
-	if (skb->protocol == htons(ETH_P_IP))
-		return LTTNG_NET_HEADER_IPV4;
-	if (skb->protocol == htons(ETH_P_IPV6))
-		return LTTNG_NET_HEADER_IPV6;
-	return LTTNG_NET_HEADER_NONE;
+	const struct lttng_net_packet p = {
+		.head = skb->head,
+		.len = skb_tail_pointer(skb) - skb->head,
+		.network = skb_network_header(skb) - skb->head,
+		.transport = skb_transport_header_was_set(skb) ?
+			     skb_transport_header(skb) - skb->head :
+			     LTTNG_NET_UNSET,
+		.protocol = ntohs(skb->protocol),
+	};
+
+	lttng_net_header_snapshot(h, &p);
 }
 
 #endif /* _LTTNG_INSTRUMENTATION_NET_HELPERS */
@@ -54,31 +50,27 @@ LTTNG_EVENT(net_dev_xmit,
 	))
 
 /*
- * lttng-modules follows network_header_type with network_header, a CTF
- * variant holding a copy of the IPv4 or IPv6 header and, inside it, of
- * the TCP, UDP or ICMP header (structures with 4-bit and 1-bit fields).
- * Our field descriptions have no variant, structure or sub-byte integer
- * types, so that last field is not recorded: the records end with
- * network_header_type, which still tells the packet's network protocol.
+ * network_header is a CTF variant tagged by network_header_type: the IPv4
+ * or IPv6 header with its TCP, UDP or ICMP header (lttng/net-header.h).
+ * Both come from one look at the packet, made before the record is sized.
  */
-#define LTTNG_NET_DEV_FIELDS(skb)					\
-	f_hex(void *, skbaddr, skb)					\
-	f_int(unsigned int, len, skb->len)				\
-	f_string(name, skb->dev->name)					\
-	f_enum(net_network_header, unsigned char, network_header_type,	\
-	       lttng_net_header_type(skb))
+#define LTTNG_NET_DEV_EVENT(_tp, _name)					\
+	LTTNG_EVENT_CODE(_tp, _name,					\
+		LTTNG_PROTO(struct sk_buff *skb),			\
+		LTTNG_LOCALS(struct lttng_net_header nh;),		\
+		LTTNG_CODE(lttng_net_header_of_skb(&tp_locvar->nh, skb);), \
+		LTTNG_FIELDS(						\
+			f_hex(void *, skbaddr, skb)			\
+			f_int(unsigned int, len, skb->len)		\
+			f_string(name, skb->dev->name)			\
+			f_enum(net_network_header, unsigned char,	\
+			       network_header_type, tp_locvar->nh.type)	\
+			f_variant(lttng_net_header_choices, network_header, \
+				  tp_locvar->nh.bytes, tp_locvar->nh.len)))
 
-LTTNG_EVENT(net_dev_queue,
-	LTTNG_PROTO(struct sk_buff *skb),
-	LTTNG_FIELDS(LTTNG_NET_DEV_FIELDS(skb)))
-
-LTTNG_EVENT_MAP(netif_receive_skb, net_if_receive_skb,
-	LTTNG_PROTO(struct sk_buff *skb),
-	LTTNG_FIELDS(LTTNG_NET_DEV_FIELDS(skb)))
-
-LTTNG_EVENT_MAP(netif_rx, net_if_rx,
-	LTTNG_PROTO(struct sk_buff *skb),
-	LTTNG_FIELDS(LTTNG_NET_DEV_FIELDS(skb)))
+LTTNG_NET_DEV_EVENT(net_dev_queue, net_dev_queue)
+LTTNG_NET_DEV_EVENT(netif_receive_skb, net_if_receive_skb)
+LTTNG_NET_DEV_EVENT(netif_rx, net_if_rx)
 
 /* Entry into the receive functions: the buffer's address only. */
 #define LTTNG_NET_RX_ENTRY(tp, name)					\

@@ -6,7 +6,7 @@
  * the slot's index. The relocation table is not kept.
  *
  * A name the event does not have, or a field no filter can read (bit
- * arrays), fails the link: as with lttng-modules, the event is then not
+ * arrays, structs and variants), fails the link: as with lttng-modules, the event is then not
  * recorded for that filter, and FILTER itself still succeeds, since an
  * enabler's filter may suit some of the events it matches and not others.
  */
@@ -31,6 +31,10 @@ static int field_slot(const struct lttng_field_desc *f, unsigned int index,
 	case LTTNG_FIELD_ARRAY:
 	case LTTNG_FIELD_SEQUENCE:
 		break;
+	case LTTNG_FIELD_STRUCT:
+	case LTTNG_FIELD_VARIANT:
+		/* The bytecode has no way to name a member or a choice. */
+		return -EINVAL;
 	default:
 		return -EINVAL;
 	}
