@@ -9,6 +9,7 @@
 #include <lttng/syscalls.h>
 #include <lttng/tracer-parts.h>
 
+#include "core/lttng-context.h"
 #include "core/lttng-filter-ctx.h"
 #include "lib/ringbuffer/buffer.h"
 
@@ -26,13 +27,18 @@ static int __init lttng_tracer_init(void)
 	ret = lttng_syscalls_init();
 	if (ret)
 		goto err_dt;
+	ret = lttng_context_perf_init();
+	if (ret)
+		goto err_syscalls;
 	/* Cannot fail: filters only read the context table. */
 	lttng_filter_ctx_init();
 	ret = lttng_abi_init();
 	if (ret)
-		goto err_syscalls;
+		goto err_perf;
 	return 0;
 
+err_perf:
+	lttng_context_perf_exit();
 err_syscalls:
 	lttng_syscalls_exit();
 err_dt:
@@ -47,6 +53,7 @@ module_init(lttng_tracer_init);
 static void __exit lttng_tracer_exit(void)
 {
 	lttng_abi_exit();
+	lttng_context_perf_exit();
 	lttng_syscalls_exit();
 	lttng_dt_exit();
 	lttng_rb_hotplug_exit();
