@@ -256,6 +256,20 @@ static void fill_task_field(struct lttng_ctx_field *f, const struct ctx_type *t)
 	f->desc.type = t->type;
 }
 
+/* The field name a context type (and a perf counter its own) makes. */
+static const char *field_name(const struct lttng_abi_context *abi)
+{
+	switch (abi->ctx) {
+	case CTX_PERF_COUNTER:
+		return abi->u.perf_counter.name;	/* NUL checked by the caller */
+	case CTX_CALLSTACK_KERNEL:
+		return "callstack_kernel";
+	case CTX_CALLSTACK_USER:
+		return "callstack_user";
+	}
+	return ctx_types[abi->ctx].name;
+}
+
 /* Perf counters and call stacks: fields with state, made by their files. */
 static int add_stateful(struct lttng_ctx_field *f, const struct lttng_abi_context *abi)
 {
@@ -279,12 +293,17 @@ int lttng_context_add(struct lttng_ctx *ctx, const struct lttng_abi_context *abi
 {
 	const struct ctx_type *t;
 	struct lttng_ctx_field *f;
+	const char *name;
 	int ret;
 
 	if (abi->ctx >= CTX_NR_TYPES)
 		return -EINVAL;
+	if (abi->ctx == CTX_PERF_COUNTER &&
+	    !memchr(abi->u.perf_counter.name, '\0', sizeof(abi->u.perf_counter.name)))
+		return -EINVAL;
 	t = &ctx_types[abi->ctx];
-	if (t->record && has_name(ctx, t->name))
+	name = field_name(abi);
+	if (name && has_name(ctx, name))
 		return -EEXIST;
 	if (ctx->nr == ARRAY_SIZE(ctx->fields))
 		return -ENOMEM;
@@ -297,10 +316,6 @@ int lttng_context_add(struct lttng_ctx *ctx, const struct lttng_abi_context *abi
 		ret = add_stateful(f, abi);
 		if (ret)
 			return ret;
-		if (has_name(ctx, f->desc.name)) {
-			f->ops->destroy(f->priv);
-			return -EEXIST;
-		}
 		ctx->nr_ops++;
 	}
 	ctx->size += f->size;

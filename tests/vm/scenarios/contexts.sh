@@ -19,7 +19,7 @@ lttng() { timeout 120 /usr/bin/lttng "$@"; }
 T=/tmp/tr
 CPU1=/sys/devices/system/cpu/cpu1/online
 
-# session NAME EVENT...: channel ch recording the events.
+# session NAME EVENT-ARGS...: channel ch recording the events (a comma list).
 session() {
 	local name=$1
 	shift
@@ -45,7 +45,7 @@ seq_of() {
 in_range() { [ $(($1)) -ge $(($2)) ] && [ $(($1)) -lt $(($3)) ]; }
 
 # --- Call stacks and interruptible, on a known program and the scheduler.
-session cs lttng_test_filter_event sched_switch
+session cs lttng_test_filter_event,sched_switch
 check "add-context callstack-kernel, callstack-user, interruptible" \
 	lttng add-context -k -c ch -t tid -t interruptible -t callstack-kernel -t callstack-user
 check "callstack-kernel twice is accepted (lttng ignores EEXIST)" \
@@ -104,7 +104,8 @@ check_has "sched_switch events were recorded" 'interruptible = 0,' grep ' sched_
 session nest -a
 lttng add-context -k -c ch -t callstack-kernel -t callstack-user >/dev/null
 lttng start >/dev/null
-for i in 1 2 3; do ctx-work pingpong 0 200 >/dev/null; ctx-work faults 1 300 >/dev/null; done
+ctx-work pingpong 0 100 >/dev/null
+ctx-work faults 1 100 >/dev/null
 finish nest
 check_eq "-a with both stacks: babeltrace2 reads every record" "" cat /tmp/nest.err
 check_has "-a with both stacks: interrupt events recorded" ' (irq_handler_entry|irq_softirq_entry|timer_hrtimer_expire_entry): ' \
