@@ -39,7 +39,7 @@ val() { printf '%s\n' "$2" | sed -n "s/.*[{ ]$1 = \([0-9]*\)[,} ].*/\1/p"; }
 test_events() { grep " lttng_test_filter_event: .* tid = $2[,} ]" "$1"; }
 # seq_of NAME LINE: the elements of sequence NAME, one a line.
 seq_of() {
-	printf '%s\n' "$2" | sed "s/.* $1 = \[//; s/ \][,}].*//" | grep -o '0x[0-9a-f]*'
+	printf '%s\n' "$2" | sed "s/.* $1 = \[//; s/ \][,}].*//" | grep -o '0x[0-9a-fA-F]*'
 }
 # in_range ADDR START END: START <= ADDR < END (user addresses).
 in_range() { [ $(($1)) -ge $(($2)) ] && [ $(($1)) -lt $(($3)) ]; }
@@ -139,8 +139,8 @@ delta() {
 	ev=$(test_events /tmp/perf.txt "$tid")
 	a=$(val "$2" "$(printf '%s\n' "$ev" | sed -n 1p)")
 	b=$(val "$2" "$(printf '%s\n' "$ev" | sed -n 2p)")
-	echo "# $2: $a -> $b" >&2
-	echo $((${b:-0} - ${a:-0}))
+	[ -n "$a" ] && [ -n "$b" ] || { echo "no two values of $2 for tid $tid"; return 1; }
+	echo $((b - a))
 }
 # at_least WHAT MIN FILE.out FIELD
 at_least() {
