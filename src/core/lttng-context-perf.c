@@ -4,96 +4,174 @@
  * of a per-CPU perf counter of the recording CPU, as a 64-bit integer
  * field named as lttng-tools asks (perf_cpu_page_fault, ...).
  *
- * Each field has one kernel counter per online CPU. A CPU's counter is
- * made on that CPU when it comes online (or when the context is added)
- * and released once the CPU is dead, so nothing can be reading it; perf
- * itself drops a CPU's events when it goes offline, so a counter is never
- * carried across. A record made on a CPU without its counter yet (early
- * in its bring-up) holds 0.
+ * Each field has one kernel counter per online CPU, published (one
+ * pointer per CPU) only once made. Perf drops a CPU's events when it goes
+ * offline, so a counter is never carried across: once a CPU is dead its
+ * counter is unpublished (nothing runs there to read it) and a CPU coming
+ * online gets a new one. Making and releasing a counter take the CPU
+ * hotplug lock (perf's static keys), which the hotplug callbacks run
+ * under: so they only unpublish and hand the work to a work item. A
+ * record made on a CPU without its counter (early in its bring-up) holds
+ * 0.
  *
  * A counter type the machine lacks (hardware counters without a PMU, as
  * in emulated machines) fails on the first CPU: the context is refused
  * with ENOSYS, which lttng reports as not available.
  */
+#include <linux/cpu.h>
 #include <linux/cpuhotplug.h>
 #include <linux/ctype.h>
 #include <linux/irqflags.h>
+#include <linux/llist.h>
 #include <linux/perf_event.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
+#include <linux/workqueue.h>
 
 #include "core/lttng-context.h"
 
+/* One CPU's counter; dead ones wait on the graveyard for the work item. */
+struct perf_counter {
+	struct perf_event *ev;
+	struct llist_node dead;
+};
+
 struct perf_ctx {
 	struct perf_event_attr attr;
-	struct perf_event **events;	/* by CPU; NULL when not counting */
+	struct perf_counter **cpus;	/* by CPU; NULL when not counting */
+	struct llist_head graveyard;
+	struct work_struct sync;	/* releases the dead, makes the missing */
 	struct hlist_node online_node;
 	struct hlist_node dead_node;
-	bool adding;			/* a failure refuses the context */
 	char name[LTTNG_ABI_SYM_NAME_LEN];
 };
 
 static enum cpuhp_state perf_online_state;
 static enum cpuhp_state perf_dead_state;
 
+/* Bumped at each CPU's online and death: a counter made meanwhile is stale. */
+static DEFINE_PER_CPU(unsigned int, hotplug_gen);
+
 static void no_overflow(struct perf_event *event, struct perf_sample_data *data,
 			struct pt_regs *regs)
 {
 }
 
-/* On the CPU coming online (or every online CPU when the context is added). */
-static int perf_cpu_online(unsigned int cpu, struct hlist_node *node)
+static void counter_free(struct perf_counter *c)
 {
-	struct perf_ctx *pc = hlist_entry_safe(node, struct perf_ctx, online_node);
-	struct perf_event *ev;
+	perf_event_release_kernel(c->ev);
+	kfree(c);
+}
 
-	if (pc->events[cpu])
-		return 0;
-	ev = perf_event_create_kernel_counter(&pc->attr, cpu, NULL,
-					      no_overflow, NULL);
-	if (IS_ERR(ev)) {
-		/* Later, a CPU must not be kept offline for a counter. */
-		return pc->adding ? PTR_ERR(ev) : 0;
+/*
+ * Make cpu's counter and publish it if the CPU is still online and went
+ * through no hotplug meanwhile (checked under the hotplug lock, which the
+ * callbacks hold when they unpublish). Process context, no hotplug lock.
+ */
+static int counter_add(struct perf_ctx *pc, unsigned int cpu)
+{
+	struct perf_counter *c;
+	unsigned int gen;
+	bool published;
+
+	c = kzalloc(sizeof(*c), GFP_KERNEL);
+	if (!c)
+		return -ENOMEM;
+	gen = READ_ONCE(per_cpu(hotplug_gen, cpu));
+	c->ev = perf_event_create_kernel_counter(&pc->attr, cpu, NULL,
+						 no_overflow, NULL);
+	if (IS_ERR(c->ev)) {
+		int ret = PTR_ERR(c->ev);
+
+		kfree(c);
+		return ret;
 	}
-	/* Complete before probes on this CPU can see it. */
-	smp_store_release(&pc->events[cpu], ev);
+	cpus_read_lock();
+	published = cpu_online(cpu) && gen == READ_ONCE(per_cpu(hotplug_gen, cpu)) &&
+		    !cmpxchg_release(&pc->cpus[cpu], NULL, c);
+	cpus_read_unlock();
+	if (!published)
+		counter_free(c);
 	return 0;
 }
 
-static void release_cpu(struct perf_ctx *pc, unsigned int cpu)
+static void bury_all(struct perf_ctx *pc)
 {
-	struct perf_event *ev = pc->events[cpu];
+	struct perf_counter *c, *tmp;
 
-	if (!ev)
-		return;
-	WRITE_ONCE(pc->events[cpu], NULL);
-	perf_event_release_kernel(ev);
+	llist_for_each_entry_safe(c, tmp, llist_del_all(&pc->graveyard), dead)
+		counter_free(c);
 }
 
-/* On a control CPU, once cpu is dead: nothing runs there to read it. */
+static void perf_sync(struct work_struct *work)
+{
+	struct perf_ctx *pc = container_of(work, struct perf_ctx, sync);
+	unsigned int cpu;
+
+	bury_all(pc);
+	for_each_online_cpu(cpu)
+		if (!READ_ONCE(pc->cpus[cpu]))
+			counter_add(pc, cpu);	/* else 0 is recorded there */
+}
+
+/* On the CPU coming online, hotplug lock held: the work item makes it. */
+static int perf_cpu_online(unsigned int cpu, struct hlist_node *node)
+{
+	struct perf_ctx *pc = hlist_entry_safe(node, struct perf_ctx, online_node);
+
+	per_cpu(hotplug_gen, cpu)++;
+	schedule_work(&pc->sync);
+	return 0;
+}
+
+/* On a control CPU once cpu is dead: nothing runs there to read it. */
 static int perf_cpu_dead(unsigned int cpu, struct hlist_node *node)
 {
-	release_cpu(hlist_entry_safe(node, struct perf_ctx, dead_node), cpu);
+	struct perf_ctx *pc = hlist_entry_safe(node, struct perf_ctx, dead_node);
+	struct perf_counter *c;
+
+	per_cpu(hotplug_gen, cpu)++;
+	c = xchg(&pc->cpus[cpu], NULL);
+	if (c) {
+		llist_add(&c->dead, &pc->graveyard);
+		schedule_work(&pc->sync);
+	}
 	return 0;
 }
 
 static void perf_ctx_free(struct perf_ctx *pc)
 {
-	kvfree(pc->events);
+	kvfree(pc->cpus);
 	kfree(pc);
 }
 
-/* No probe can be running, and hotplug no longer calls us. */
-static void perf_destroy(void *priv)
+/* No callback, no work item, no probe: release every counter. */
+static void release_all(struct perf_ctx *pc)
 {
-	struct perf_ctx *pc = priv;
 	unsigned int cpu;
 
+	bury_all(pc);
+	for_each_possible_cpu(cpu) {
+		struct perf_counter *c = xchg(&pc->cpus[cpu], NULL);
+
+		if (c)
+			counter_free(c);
+	}
+}
+
+static void perf_stop(struct perf_ctx *pc)
+{
 	cpuhp_state_remove_instance_nocalls(perf_online_state, &pc->online_node);
 	cpuhp_state_remove_instance_nocalls(perf_dead_state, &pc->dead_node);
-	for_each_possible_cpu(cpu)
-		release_cpu(pc, cpu);
-	perf_ctx_free(pc);
+	cancel_work_sync(&pc->sync);
+	release_all(pc);
+}
+
+/* No probe can be running. */
+static void perf_destroy(void *priv)
+{
+	perf_stop(priv);
+	perf_ctx_free(priv);
 }
 
 static size_t perf_size(void *priv, const struct lttng_probe_ctx *pctx)
@@ -106,11 +184,13 @@ static size_t perf_write(void *priv, const struct lttng_probe_ctx *pctx, char *d
 {
 	struct perf_ctx *pc = priv;
 	int cpu = smp_processor_id();
-	struct perf_event *ev = smp_load_acquire(&pc->events[cpu]);
+	struct perf_counter *c = smp_load_acquire(&pc->cpus[cpu]);
 	unsigned long flags;
 	u64 v = 0;
 
-	if (ev) {
+	if (c) {
+		struct perf_event *ev = c->ev;
+
 		local_irq_save(flags);
 		if (READ_ONCE(ev->oncpu) == cpu)
 			ev->pmu->read(ev);
@@ -164,8 +244,8 @@ static struct perf_ctx *perf_ctx_alloc(const struct lttng_abi_perf_counter_ctx *
 	pc = kzalloc(sizeof(*pc), GFP_KERNEL);
 	if (!pc)
 		return NULL;
-	pc->events = kvcalloc(nr_cpu_ids, sizeof(*pc->events), GFP_KERNEL);
-	if (!pc->events) {
+	pc->cpus = kvcalloc(nr_cpu_ids, sizeof(*pc->cpus), GFP_KERNEL);
+	if (!pc->cpus) {
 		kfree(pc);
 		return NULL;
 	}
@@ -173,6 +253,8 @@ static struct perf_ctx *perf_ctx_alloc(const struct lttng_abi_perf_counter_ctx *
 	pc->attr.config = abi->config;
 	pc->attr.size = sizeof(pc->attr);
 	pc->attr.pinned = 1;
+	init_llist_head(&pc->graveyard);
+	INIT_WORK(&pc->sync, perf_sync);
 	strscpy(pc->name, abi->name, sizeof(pc->name));
 	return pc;
 }
@@ -184,26 +266,29 @@ static int refusal(int err)
 }
 
 /*
- * Counters on every online CPU first, then the hotplug callbacks: on an
- * error, the counters made so far are released and nothing is left.
+ * The callbacks first, so that no CPU going or coming meanwhile is
+ * missed, then a counter on every online CPU, each refusing the context
+ * if it fails: then nothing is left behind.
  */
 static int perf_start(struct perf_ctx *pc)
 {
+	unsigned int cpu;
 	int ret;
 
 	ret = cpuhp_state_add_instance_nocalls(perf_dead_state, &pc->dead_node);
 	if (ret)
 		return ret;
-	pc->adding = true;
-	ret = cpuhp_state_add_instance(perf_online_state, &pc->online_node);
-	pc->adding = false;
+	ret = cpuhp_state_add_instance_nocalls(perf_online_state, &pc->online_node);
 	if (ret) {
-		unsigned int cpu;
-
 		cpuhp_state_remove_instance_nocalls(perf_dead_state, &pc->dead_node);
-		for_each_possible_cpu(cpu)
-			release_cpu(pc, cpu);
-		return refusal(ret);
+		return ret;
+	}
+	for_each_online_cpu(cpu) {
+		ret = counter_add(pc, cpu);
+		if (ret) {
+			perf_stop(pc);
+			return refusal(ret);
+		}
 	}
 	return 0;
 }

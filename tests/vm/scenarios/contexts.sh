@@ -39,7 +39,7 @@ val() { printf '%s\n' "$2" | sed -n "s/.*[{ ]$1 = \([0-9]*\)[,} ].*/\1/p"; }
 test_events() { grep " lttng_test_filter_event: .* tid = $2[,} ]" "$1"; }
 # seq_of NAME LINE: the elements of sequence NAME, one a line.
 seq_of() {
-	printf '%s\n' "$2" | sed "s/.* $1 = \[//; s/ \][,}].*//" | grep -o '0x[0-9a-fA-F]*'
+	printf '%s\n' "$2" | sed "s/.* $1 = \[//; s/ \] *[,}].*//" | grep -o '0x[0-9a-fA-F]*'
 }
 # in_range ADDR START END: START <= ADDR < END (user addresses).
 in_range() { [ $(($1)) -ge $(($2)) ] && [ $(($1)) -lt $(($3)) ]; }
