@@ -9,6 +9,7 @@
 #include <lttng/syscalls.h>
 #include <lttng/tracer-parts.h>
 
+#include "core/lttng-context.h"
 #include "core/lttng-filter-ctx.h"
 #include "core/lttng-logger.h"
 #include "lib/ringbuffer/buffer.h"
@@ -27,11 +28,14 @@ static int __init lttng_tracer_init(void)
 	ret = lttng_syscalls_init();
 	if (ret)
 		goto err_dt;
+	ret = lttng_context_perf_init();
+	if (ret)
+		goto err_syscalls;
 	/* Cannot fail: filters only read the context table. */
 	lttng_filter_ctx_init();
 	ret = lttng_logger_init();
 	if (ret)
-		goto err_syscalls;
+		goto err_perf;
 	ret = lttng_abi_init();
 	if (ret)
 		goto err_logger;
@@ -39,6 +43,8 @@ static int __init lttng_tracer_init(void)
 
 err_logger:
 	lttng_logger_exit();
+err_perf:
+	lttng_context_perf_exit();
 err_syscalls:
 	lttng_syscalls_exit();
 err_dt:
@@ -54,6 +60,7 @@ static void __exit lttng_tracer_exit(void)
 {
 	lttng_abi_exit();
 	lttng_logger_exit();
+	lttng_context_perf_exit();
 	lttng_syscalls_exit();
 	lttng_dt_exit();
 	lttng_rb_hotplug_exit();

@@ -152,6 +152,7 @@ void lttng_probe_going(const struct lttng_probe *probe);
 int lttng_context_add(struct lttng_ctx *ctx, const struct lttng_abi_context *abi);
 int lttng_context_desc(unsigned int type, struct lttng_field_desc *desc);
 void lttng_context_read(unsigned int type, char *dst);
+void lttng_context_destroy(struct lttng_ctx *ctx);
 
 /* Metadata (lttng-metadata.c). */
 struct lttng_metadata_cache *lttng_metadata_cache_create(void);

@@ -50,19 +50,65 @@ struct lttng_record {
 	char *p;		/* next byte to write */
 };
 
+/* What the probe knows of the moment it records, for the contexts. */
+struct lttng_probe_ctx {
+	s8 interruptible;		/* interrupts on where the probe hit */
+	int nest;			/* stateful contexts' nesting level */
+};
+
+/*
+ * A context with state of its own (perf counters, call stacks), made by
+ * lttng-context-*.c. size() may capture the value for write(); both run
+ * in the probe, preemption off, with the same nesting level.
+ */
+struct lttng_ctx_ops {
+	size_t (*size)(void *priv, const struct lttng_probe_ctx *pc);
+	size_t (*write)(void *priv, const struct lttng_probe_ctx *pc, char *dst);
+	void (*destroy)(void *priv);	/* no probe can be running */
+};
+
 /* A context field: written about the current task in every record. */
 struct lttng_ctx_field {
 	struct lttng_field_desc desc;
 	unsigned int type;		/* LTTNG_ABI context type */
-	size_t size;			/* bytes it writes, fixed */
-	void (*record)(char *dst);
+	size_t size;			/* bytes it writes; ops: 0 */
+	void (*record)(const struct lttng_probe_ctx *pc, char *dst);
+	const struct lttng_ctx_ops *ops;	/* instead of record */
+	void *priv;
 };
 
 struct lttng_ctx {
 	struct lttng_ctx_field fields[LTTNG_MAX_CONTEXTS];
 	unsigned int nr;
-	size_t size;			/* sum of the field sizes */
+	unsigned int nr_ops;		/* fields with ops */
+	size_t size;			/* sum of the fixed field sizes */
 };
+
+/* For the ring-buffer clients (lttng-context.c). */
+int lttng_context_enter(void);
+void lttng_context_exit(void);
+size_t lttng_context_size(const struct lttng_ctx *ctx,
+			  const struct lttng_probe_ctx *pc);
+
+/* Write the contexts at dst (after lttng_context_size() if nr_ops). */
+static __always_inline char *lttng_context_write(const struct lttng_ctx *ctx,
+						 const struct lttng_probe_ctx *pc,
+						 char *dst)
+{
+	const struct lttng_ctx_field *f;
+	unsigned int i;
+
+	for (i = 0; i < ctx->nr; i++) {
+		f = &ctx->fields[i];
+		if (f->ops) {
+			dst += f->ops->write(f->priv, pc, dst);
+		} else {
+			f->record(pc, dst);
+			dst += f->size;
+		}
+	}
+	return dst;
+}
 
 /* What a ring-buffer client offers the probes of a channel. */
 struct lttng_channel_ops {
@@ -70,6 +116,10 @@ struct lttng_channel_ops {
 			     struct lttng_event_recorder *ev,
 			     size_t payload_len);
 	void (*event_commit)(struct lttng_record *rec);
+	/* event_reserve for kprobes and uprobes, which know the regs' IF. */
+	int (*event_reserve_irqs)(struct lttng_record *rec,
+				  struct lttng_event_recorder *ev,
+				  size_t payload_len, s8 interruptible);
 };
 
 /* Per-CPU counts of a gated session's events, summed by GATE_GET. */

@@ -31,6 +31,7 @@ static const struct lttng_rb_client_config client_config = {
 
 #ifndef RB_CLIENT_METADATA
 
+#include <linux/irqflags.h>
 #include <linux/smp.h>
 
 #include "lib/ringbuffer/frontend.h"
@@ -90,33 +91,27 @@ static __always_inline void write_event_header(struct lttng_record *rec,
 	}
 }
 
-static void write_contexts(struct lttng_record *rec, const struct lttng_ctx *ctx)
-{
-	unsigned int i;
-
-	for (i = 0; i < ctx->nr; i++) {
-		ctx->fields[i].record(rec->p);
-		rec->p += ctx->fields[i].size;
-	}
-}
-
 /*
  * Reserve room for one record of ev on this CPU's buffer and write its
  * header and contexts; the probe writes the payload. Whether an event is
  * recorded at all (enabled, active, the distributed-trace gate) is decided
  * in the probe before it calls this, before it even sizes the record.
+ * Contexts with state (call stacks) are sized, and captured, first.
  */
-static int client_event_reserve(struct lttng_record *rec,
-				 struct lttng_event_recorder *ev,
-				 size_t payload_len)
+static int reserve_with_ctx(struct lttng_record *rec,
+			    struct lttng_event_recorder *ev,
+			    size_t payload_len, struct lttng_probe_ctx *pc)
 {
 	struct lttng_channel *chan = ev->chan;
 	struct lttng_rb_buffer *buf = chan->rb->bufs[smp_processor_id()];
 	struct lttng_rb_reservation *res = &rec->res;
 	bool large = chan->large_header;
+	size_t ctx_len = chan->ctx.size;
 	int ret;
 
-	res->base_len = chan->ctx.size + payload_len;
+	if (chan->ctx.nr_ops)
+		ctx_len = lttng_context_size(&chan->ctx, pc);
+	res->base_len = ctx_len + payload_len;
 	res->hdr_len = large ? 6 : 4;
 	res->hdr_ext_len = large ? 14 : 13;
 	res->force_ext = ev->id >= (large ? LARGE_ID_EXTENDED : COMPACT_ID_EXTENDED);
@@ -126,8 +121,31 @@ static int client_event_reserve(struct lttng_record *rec,
 	rec->p = res->dst;
 	write_event_header(rec, large, ev->id);
 	if (chan->ctx.nr)
-		write_contexts(rec, &chan->ctx);
+		rec->p = lttng_context_write(&chan->ctx, pc, rec->p);
 	return 0;
+}
+
+static int client_event_reserve_irqs(struct lttng_record *rec,
+				     struct lttng_event_recorder *ev,
+				     size_t payload_len, s8 interruptible)
+{
+	struct lttng_probe_ctx pc = { .interruptible = interruptible, .nest = -1 };
+	int ret;
+
+	if (likely(!ev->chan->ctx.nr_ops))
+		return reserve_with_ctx(rec, ev, payload_len, &pc);
+	pc.nest = lttng_context_enter();
+	ret = reserve_with_ctx(rec, ev, payload_len, &pc);
+	lttng_context_exit();
+	return ret;
+}
+
+/* Tracepoints and syscalls: interrupts as the probe finds them. */
+static int client_event_reserve(struct lttng_record *rec,
+				struct lttng_event_recorder *ev,
+				size_t payload_len)
+{
+	return client_event_reserve_irqs(rec, ev, payload_len, !irqs_disabled());
 }
 
 static void client_event_commit(struct lttng_record *rec)
@@ -138,6 +156,7 @@ static void client_event_commit(struct lttng_record *rec)
 static const struct lttng_channel_ops client_ops = {
 	.event_reserve = client_event_reserve,
 	.event_commit = client_event_commit,
+	.event_reserve_irqs = client_event_reserve_irqs,
 };
 
 #define CLIENT_PACKET_OPS	(&client_packet_ops)

@@ -133,6 +133,7 @@ void lttng_channel_destroy_locked(struct lttng_channel *chan)
 		lttng_rb_channel_put(chan->rb);
 	}
 	lttng_channel_free_recorders_locked(chan);
+	lttng_context_destroy(&chan->ctx);
 	list_for_each_entry_safe(enabler, tmp, &chan->enablers, node) {
 		list_del(&enabler->node);
 		kvfree(enabler->filter);

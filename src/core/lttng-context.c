@@ -11,7 +11,9 @@
 #include <linux/cgroup.h>
 #include <linux/cred.h>
 #include <linux/ipc_namespace.h>
+#include <linux/irqflags.h>
 #include <linux/nsproxy.h>
+#include <linux/percpu.h>
 #include <linux/pid_namespace.h>
 #include <linux/preempt.h>
 #include <linux/rcupdate.h>
@@ -23,6 +25,8 @@
 #include <net/net_namespace.h>
 
 #include <lttng/objects.h>
+
+#include "core/lttng-context.h"
 
 /* lttng-tools' context type numbers (enum lttng_kernel_abi_context_type). */
 enum {
@@ -41,11 +45,11 @@ enum {
 
 #define HOSTNAME_LEN	(__NEW_UTS_LEN + 1)
 
-#define DEFINE_INT_RECORDER(fn, type, expr)		\
-	static void fn(char *dst)			\
-	{						\
-		type v = (expr);			\
-		memcpy(dst, &v, sizeof(v));		\
+#define DEFINE_INT_RECORDER(fn, type, expr)				\
+	static void fn(const struct lttng_probe_ctx *pc, char *dst)	\
+	{								\
+		type v = (expr);					\
+		memcpy(dst, &v, sizeof(v));				\
 	}
 
 static pid_t parent_tgid(bool in_own_ns)
@@ -76,18 +80,18 @@ DEFINE_INT_RECORDER(rec_vppid, pid_t, parent_tgid(true))
 DEFINE_INT_RECORDER(rec_prio, int, current->prio - MAX_RT_PRIO)
 DEFINE_INT_RECORDER(rec_nice, int, task_nice(current))
 DEFINE_INT_RECORDER(rec_cpu_id, int, raw_smp_processor_id())
-DEFINE_INT_RECORDER(rec_interruptible, s8,
-		    !!(READ_ONCE(current->__state) & TASK_INTERRUPTIBLE))
+/* Whether interrupts were on where the probe hit (lttng-modules' meaning). */
+DEFINE_INT_RECORDER(rec_interruptible, s8, pc->interruptible)
 DEFINE_INT_RECORDER(rec_preemptible, u8, task_preemptible())
 DEFINE_INT_RECORDER(rec_need_resched, u8, !!test_tsk_need_resched(current))
 DEFINE_INT_RECORDER(rec_migratable, u8, !current->migration_disabled)
 
-static void rec_procname(char *dst)
+static void rec_procname(const struct lttng_probe_ctx *pc, char *dst)
 {
 	memcpy(dst, current->comm, TASK_COMM_LEN);
 }
 
-static void rec_hostname(char *dst)
+static void rec_hostname(const struct lttng_probe_ctx *pc, char *dst)
 {
 	struct nsproxy *ns = current->nsproxy;
 
@@ -160,7 +164,7 @@ struct ctx_type {
 	const char *name;
 	struct lttng_integer_type type;
 	unsigned int length;		/* text array length, 0 for integers */
-	void (*record)(char *dst);
+	void (*record)(const struct lttng_probe_ctx *pc, char *dst);
 };
 
 #define INT_TYPE(t)	{ .size = sizeof(t) * 8, .is_signed = (t)-1 < (t)0, .base = 10 }
@@ -220,35 +224,25 @@ static const struct ctx_type ctx_types[CTX_NR_TYPES] = {
 	CTX_INT(CTX_VEGID, "vegid", gid_t, rec_vegid),
 	CTX_INT(CTX_VSGID, "vsgid", gid_t, rec_vsgid),
 	/*
-	 * Not provided (ENOSYS, which lttng reports as "context not
-	 * available"): perf counters, call stacks, and mnt_ns, whose
-	 * namespace structure is private to the kernel.
+	 * Perf counters and call stacks have state of their own: see
+	 * add_stateful(). Not provided (ENOSYS, which lttng reports as
+	 * "context not available"): mnt_ns, whose namespace structure is
+	 * private to the kernel.
 	 */
 };
 
-/*
- * Add a context to a channel's list. The caller checked that the session
- * never ran (records of a stream must all have the same layout).
- */
-int lttng_context_add(struct lttng_ctx *ctx, const struct lttng_abi_context *abi)
+static bool has_name(const struct lttng_ctx *ctx, const char *name)
 {
-	const struct ctx_type *t;
-	struct lttng_ctx_field *f;
 	unsigned int i;
 
-	if (abi->ctx >= CTX_NR_TYPES)
-		return -EINVAL;
-	t = &ctx_types[abi->ctx];
-	if (!t->record)
-		return -ENOSYS;
 	for (i = 0; i < ctx->nr; i++)
-		if (ctx->fields[i].type == abi->ctx)
-			return -EEXIST;
-	if (ctx->nr == ARRAY_SIZE(ctx->fields))
-		return -ENOMEM;
-	f = &ctx->fields[ctx->nr];
-	memset(f, 0, sizeof(*f));
-	f->type = abi->ctx;
+		if (!strcmp(ctx->fields[i].desc.name, name))
+			return true;
+	return false;
+}
+
+static void fill_task_field(struct lttng_ctx_field *f, const struct ctx_type *t)
+{
 	f->record = t->record;
 	f->desc.name = t->name;
 	if (t->length) {
@@ -260,10 +254,123 @@ int lttng_context_add(struct lttng_ctx *ctx, const struct lttng_abi_context *abi
 		f->size = t->type.size / 8;
 	}
 	f->desc.type = t->type;
+}
+
+/* The field name a context type (and a perf counter its own) makes. */
+static const char *field_name(const struct lttng_abi_context *abi)
+{
+	switch (abi->ctx) {
+	case CTX_PERF_COUNTER:
+		return abi->u.perf_counter.name;	/* NUL checked by the caller */
+	case CTX_CALLSTACK_KERNEL:
+		return "callstack_kernel";
+	case CTX_CALLSTACK_USER:
+		return "callstack_user";
+	}
+	return ctx_types[abi->ctx].name;
+}
+
+/* Perf counters and call stacks: fields with state, made by their files. */
+static int add_stateful(struct lttng_ctx_field *f, const struct lttng_abi_context *abi)
+{
+	switch (abi->ctx) {
+	case CTX_PERF_COUNTER:
+		return lttng_context_perf_create(f, &abi->u.perf_counter);
+	case CTX_CALLSTACK_KERNEL:
+		return lttng_context_callstack_create(f, false);
+	case CTX_CALLSTACK_USER:
+		return lttng_context_callstack_create(f, true);
+	}
+	return -ENOSYS;
+}
+
+/*
+ * Add a context to a channel's list. The caller checked that the session
+ * never ran (records of a stream must all have the same layout). A name
+ * is added once: each perf counter has its own, the others their type's.
+ */
+int lttng_context_add(struct lttng_ctx *ctx, const struct lttng_abi_context *abi)
+{
+	const struct ctx_type *t;
+	struct lttng_ctx_field *f;
+	const char *name;
+	int ret;
+
+	if (abi->ctx >= CTX_NR_TYPES)
+		return -EINVAL;
+	if (abi->ctx == CTX_PERF_COUNTER &&
+	    !memchr(abi->u.perf_counter.name, '\0', sizeof(abi->u.perf_counter.name)))
+		return -EINVAL;
+	t = &ctx_types[abi->ctx];
+	name = field_name(abi);
+	if (name && has_name(ctx, name))
+		return -EEXIST;
+	if (ctx->nr == ARRAY_SIZE(ctx->fields))
+		return -ENOMEM;
+	f = &ctx->fields[ctx->nr];
+	memset(f, 0, sizeof(*f));
+	f->type = abi->ctx;
+	if (t->record) {
+		fill_task_field(f, t);
+	} else {
+		ret = add_stateful(f, abi);
+		if (ret)
+			return ret;
+		ctx->nr_ops++;
+	}
 	ctx->size += f->size;
 	ctx->nr++;
 	return 0;
 }
+
+/* The channel is going: no probe can be running on its records. */
+void lttng_context_destroy(struct lttng_ctx *ctx)
+{
+	unsigned int i;
+
+	for (i = 0; i < ctx->nr; i++)
+		if (ctx->fields[i].ops)
+			ctx->fields[i].ops->destroy(ctx->fields[i].priv);
+	ctx->nr = 0;
+	ctx->nr_ops = 0;
+	ctx->size = 0;
+}
+
+/*
+ * Nesting level of the records being made on this CPU with stateful
+ * contexts (a record, an interrupt's inside it, an NMI's inside that):
+ * each level has its own scratch space, so a call stack captured to size
+ * a record is still the one written when an interrupt recorded meanwhile.
+ */
+static DEFINE_PER_CPU(int, ctx_nest);
+
+/* Preemption off until lttng_context_exit(). */
+int lttng_context_enter(void)
+{
+	return this_cpu_inc_return(ctx_nest) - 1;
+}
+EXPORT_SYMBOL_GPL(lttng_context_enter);
+
+void lttng_context_exit(void)
+{
+	this_cpu_dec(ctx_nest);
+}
+EXPORT_SYMBOL_GPL(lttng_context_exit);
+
+/* Bytes of this record's contexts; captures the stateful ones' values. */
+size_t lttng_context_size(const struct lttng_ctx *ctx,
+			  const struct lttng_probe_ctx *pc)
+{
+	size_t len = ctx->size;
+	unsigned int i;
+
+	for (i = 0; ctx->nr_ops && i < ctx->nr; i++)
+		if (ctx->fields[i].ops)
+			len += ctx->fields[i].ops->size(ctx->fields[i].priv, pc);
+	return len;
+}
+EXPORT_SYMBOL_GPL(lttng_context_size);
+
 
 /* Filters read contexts by name ($ctx.NAME): what a type is, if provided. */
 int lttng_context_desc(unsigned int type, struct lttng_field_desc *desc)
@@ -281,8 +388,13 @@ int lttng_context_desc(unsigned int type, struct lttng_field_desc *desc)
 	return 0;
 }
 
-/* Writes an integer context's value (type.size / 8 bytes) to dst. */
+/*
+ * Writes an integer context's value (type.size / 8 bytes) to dst, for a
+ * filter: interrupts are as the filter finds them.
+ */
 void lttng_context_read(unsigned int type, char *dst)
 {
-	ctx_types[type].record(dst);
+	struct lttng_probe_ctx pc = { .interruptible = !irqs_disabled() };
+
+	ctx_types[type].record(&pc, dst);
 }

@@ -7,6 +7,9 @@
 #ifndef _LTTNG_DYN_RECORD_H
 #define _LTTNG_DYN_RECORD_H
 
+#include <linux/irqflags.h>
+#include <linux/ptrace.h>
+
 #include <lttng/admit.h>
 #include <lttng/filter-objects.h>
 #include <lttng/tracer.h>
@@ -38,8 +41,13 @@ static inline bool lttng_dyn_filter_admits(struct lttng_event_recorder *ev,
 	return lttng_filter_set_admits(set, fa);
 }
 
-/* One record of nr values; preemption disabled by the caller. */
+/*
+ * One record of nr values; preemption disabled by the caller. The
+ * interruptible context is whether the probed code had interrupts on
+ * (its regs' flags), as lttng-modules records it for these probes.
+ */
 static inline void lttng_dyn_record(struct lttng_event_recorder *ev,
+				    const struct pt_regs *regs,
 				    const unsigned long *values, unsigned int nr)
 {
 	struct lttng_record rec;
@@ -51,7 +59,8 @@ static inline void lttng_dyn_record(struct lttng_event_recorder *ev,
 		return;
 	if (!lttng_dyn_filter_admits(ev, values, nr))
 		return;
-	if (ev->chan->ops->event_reserve(&rec, ev, len))
+	if (ev->chan->ops->event_reserve_irqs(&rec, ev, len,
+					      !raw_irqs_disabled_flags(regs->flags)))
 		return;
 	lttng_record_write(&rec, values, len);
 	ev->chan->ops->event_commit(&rec);

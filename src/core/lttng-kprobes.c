@@ -47,13 +47,13 @@ static int kprobe_pre(struct kprobe *p, struct pt_regs *regs)
 	struct lttng_kprobe *k = container_of(p, struct lttng_kprobe, kp);
 	unsigned long ip = (unsigned long)p->addr;
 
-	lttng_dyn_record(k->rec[0], &ip, 1);
+	lttng_dyn_record(k->rec[0], regs, &ip, 1);
 	return 0;
 }
 
 /* A kretprobe's entry (which 0) or exit (1) record. */
 static void kretprobe_hit(struct kretprobe_instance *ri, int which,
-			  unsigned long parent_ip)
+			  struct pt_regs *regs, unsigned long parent_ip)
 {
 	struct kretprobe *rp = get_kretprobe(ri);
 	struct lttng_kprobe *k;
@@ -64,7 +64,7 @@ static void kretprobe_hit(struct kretprobe_instance *ri, int which,
 	k = container_of(rp, struct lttng_kprobe, krp);
 	v[0] = (unsigned long)rp->kp.addr;
 	v[1] = parent_ip;
-	lttng_dyn_record(k->rec[which], v, 2);
+	lttng_dyn_record(k->rec[which], regs, v, 2);
 }
 
 /*
@@ -73,13 +73,13 @@ static void kretprobe_hit(struct kretprobe_instance *ri, int which,
  */
 static int kretprobe_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
-	kretprobe_hit(ri, 0, regs_get_kernel_stack_nth(regs, 0));
+	kretprobe_hit(ri, 0, regs, regs_get_kernel_stack_nth(regs, 0));
 	return 0;
 }
 
 static int kretprobe_exit(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
-	kretprobe_hit(ri, 1, get_kretprobe_retaddr(ri));
+	kretprobe_hit(ri, 1, regs, get_kretprobe_retaddr(ri));
 	return 0;
 }
 

@@ -52,7 +52,7 @@ static int uprobe_hit(struct uprobe_consumer *uc, struct pt_regs *regs)
 	unsigned long ip = instruction_pointer(regs);
 
 	preempt_disable();
-	lttng_dyn_record(site->ev, &ip, 1);
+	lttng_dyn_record(site->ev, regs, &ip, 1);
 	preempt_enable();
 	return 0;
 }
