@@ -22,20 +22,22 @@ dt_events="event { name = lttng_dt_flag; };
 event { name = lttng_dt_mark_send; };
 event { name = lttng_dt_mark_recv; };
 event { name = lttng_dt_mark_write; };
-event { name = lttng_dt_mark_read; };"
+event { name = lttng_dt_mark_read; };
+event { name = lttng_logger; };"
 if tracer_is_builtin; then
 	# The probes are built in too, registered at boot, listed after the
 	# tracer's own events.
 	list_builtin() {
 		lttng-abi-probe list tracepoint >/tmp/tp.txt &&
-		[ "$(head -n 5 /tmp/tp.txt)" = "$dt_events" ] &&
+		[ "$(head -n 5 /tmp/tp.txt)" = "$(echo "$dt_events" | head -n 5)" ] &&
+		grep -qx "event { name = lttng_logger; };" /tmp/tp.txt &&
 		grep -qx "event { name = sched_switch; };" /tmp/tp.txt &&
 		grep -qx "event { name = tcp_probe; };" /tmp/tp.txt &&
 		grep -qx "event { name = lttng_test_filter_event; };" /tmp/tp.txt
 	}
-	check "built in: the dt events, then the built-in probes' events listed" list_builtin
+	check "built in: the tracer's own events, then the built-in probes' events listed" list_builtin
 else
-	check_eq "no probe loaded: only the tracer's own dt events listed" \
+	check_eq "no probe loaded: only the tracer's own events listed (dt, lttng_logger)" \
 		"$dt_events" lttng-abi-probe list tracepoint
 fi
 check_has "SYSCALL_LIST lists the native syscalls (openat is 257, 64-bit)" \
